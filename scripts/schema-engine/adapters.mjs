@@ -5,28 +5,43 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 const CHAR_OID = 18;
 const TEXT_OID = 25;
 
-function charAsText(res) {
-  for (const field of res?.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
-  return res;
-}
-
-/** The engine's catalog queries return `"char"` columns, which adapter-pg cannot decode: read them as text. */
-class CharAsTextClient extends pg.Client {
-  query(config, values, callback) {
-    // pg.Pool calls back; the adapter's own transactions await a promise. Cover both.
-    if (typeof values === "function") [values, callback] = [undefined, values];
-    if (typeof callback === "function") {
-      return super.query(config, values, (error, res) => callback(error, error ? res : charAsText(res)));
-    }
-    const result = super.query(config, values);
-    return result && typeof result.then === "function" ? result.then(charAsText) : result;
-  }
+/**
+ * The engine's catalog queries return PostgreSQL's internal `"char"` type, which adapter-pg
+ * 7.10.0 cannot decode, while the engine reads those columns as chars. Decode them as text and
+ * report them as `Character`. Relies on adapter-pg calling `performIO` synchronously from
+ * `queryRaw` (the version is pinned exactly), which makes the per-call hand-over race-free.
+ */
+function decodeCharColumns(queryable) {
+  const performIO = queryable.performIO.bind(queryable);
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  let sink = null;
+  queryable.performIO = async (query) => {
+    const charColumns = sink;
+    const result = await performIO(query);
+    result.fields.forEach((field, index) => {
+      if (field.dataTypeID !== CHAR_OID) return;
+      field.dataTypeID = TEXT_OID;
+      charColumns?.push(index);
+    });
+    return result;
+  };
+  queryable.queryRaw = async (query) => {
+    const charColumns = [];
+    sink = charColumns;
+    const pending = queryRaw(query);
+    sink = null;
+    const resultSet = await pending;
+    for (const index of charColumns) resultSet.columnTypes[index] = ColumnTypeEnum.Character;
+    return resultSet;
+  };
+  return queryable;
 }
 
 /**
@@ -48,8 +63,10 @@ export function pgConfigFromUrl(url) {
 }
 
 async function connectPg({ schema, ...config }, onDispose) {
-  const pool = new pg.Pool({ ...config, Client: CharAsTextClient, max: 4 });
-  const adapter = await new PrismaPg(pool, schema ? { schema } : undefined).connect();
+  const pool = new pg.Pool({ ...config, max: 4 });
+  const adapter = decodeCharColumns(await new PrismaPg(pool, schema ? { schema } : undefined).connect());
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...args) => decodeCharColumns(await startTransaction(...args));
   // Migrations hold plpgsql bodies; splitting them on ";" breaks dollar quotes. Send each whole.
   adapter.executeScript = async (script) => {
     try {

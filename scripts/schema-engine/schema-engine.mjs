@@ -30,6 +30,10 @@ function log(level, message, fields = {}) {
   );
 }
 
+// The wasm engine reports a Rust panic's message here before it throws.
+let lastPanic = null;
+globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (lastPanic = message) };
+
 async function loadWasm() {
   const require = createRequire(import.meta.url);
   const wasmPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg").replace(/\.js$/, ".wasm");
@@ -107,6 +111,14 @@ function toRpcError(error) {
   return { code: 4466, message, data: data ?? { is_panic: false, message, meta: {}, error_code: null } };
 }
 
+function fail(error) {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
+  log("ERROR", lastPanic ? `Schema engine panicked: ${lastPanic}` : detail);
+  process.exit(1);
+}
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+
 const args = parseArgs(process.argv.slice(2));
 // The CLI ignores the first stderr line of a one-shot command, as the native engine starts with one.
 log("INFO", "Starting schema engine (wasm)");
@@ -118,6 +130,5 @@ try {
   }
   await serve(args);
 } catch (error) {
-  log("ERROR", error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  fail(error);
 }
