@@ -1,0 +1,27 @@
+// The one Prisma client factory: PGlite in-process when no DATABASE_URL is set, PostgreSQL
+// through node-postgres otherwise. Both are real PostgreSQL engines.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type DbClient = { prisma: PrismaClient; close: () => Promise<void> };
+
+export type DbTarget = { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir: string };
+
+// PGlite is one connection: concurrent transactions queue behind a mutex, so bursts need room.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+
+export function createDbClient(target: DbTarget): DbClient {
+  if (target.kind === "postgres") {
+    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+    return { prisma, close: () => prisma.$disconnect() };
+  }
+  if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = new PGlite({ dataDir: target.dataDir });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
+  // $disconnect does not close PGlite; without close() the process never exits.
+  return { prisma, close: async () => (await prisma.$disconnect(), await pglite.close()) };
+}

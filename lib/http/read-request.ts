@@ -1,0 +1,44 @@
+import type { z } from "zod";
+import { DomainError } from "@/lib/errors";
+
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/** Reads a JSON body with a size limit: 415 when it is not JSON, 413 when too large, 400 when malformed. */
+export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new DomainError("unsupported_media_type", "Send the body as application/json");
+  }
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readLimited(req, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("invalid_request", "The body is not valid JSON");
+  }
+}
+
+async function readLimited(req: Request, maxBytes: number): Promise<string> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const tooLarge = (maxBytes: number) => new DomainError("payload_too_large", `The body is larger than ${maxBytes / 1024} KiB`);
+
+export function readQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
+  return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { hashPassword } from "@/lib/auth/password";
+import { inTransaction, type Db } from "@/lib/db";
+import { conflict } from "@/lib/errors";
+import type { SignUpBody, SignUpResponse } from "@/types/auth";
+import { recordAudit } from "../audit/record-audit";
+import { createWorkspace } from "../workspaces/create-workspace";
+
+export type SignUpInput = SignUpBody & { isPlatformAdmin: boolean };
+
+/**
+ * Creates a user with a personal workspace and its wallet, all or nothing.
+ * Throws `conflict` when the email is taken (also when two sign-ups race for it).
+ */
+export async function signUp(db: Db, input: SignUpInput): Promise<SignUpResponse> {
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(db, async (tx) => {
+    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+      throw conflict("An account with this email already exists");
+    }
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, passwordHash, role: input.isPlatformAdmin ? "ADMIN" : "USER" },
+      select: { id: true, email: true, name: true },
+    });
+    const workspace = await createWorkspace(tx, { ownerId: user.id, name: `${input.name}'s workspace`, isPersonal: true });
+    await recordAudit(tx, {
+      actor: { type: "USER", id: user.id },
+      action: "user.signed_up",
+      target: { type: "user", id: user.id },
+      workspaceId: workspace.id,
+    });
+    return { user, workspace };
+  });
+}

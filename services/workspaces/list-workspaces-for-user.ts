@@ -1,0 +1,38 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import type { WorkspaceView } from "@/types/workspace";
+
+const WORKSPACE_SELECT = {
+  role: true,
+  workspace: {
+    select: { id: true, name: true, slug: true, isPersonal: true, createdAt: true, wallet: { select: { balance: true, status: true } } },
+  },
+} as const;
+
+type MembershipRow = {
+  role: WorkspaceView["role"];
+  workspace: Omit<WorkspaceView, "role" | "wallet"> & { wallet: WorkspaceView["wallet"] | null };
+};
+
+function toView({ role, workspace }: MembershipRow): WorkspaceView {
+  return { ...workspace, role, wallet: workspace.wallet ?? { balance: 0, status: "ACTIVE" } };
+}
+
+/** The workspaces `userId` belongs to, personal first. */
+export async function listWorkspacesForUser(db: Db, userId: string): Promise<WorkspaceView[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    select: WORKSPACE_SELECT,
+    orderBy: [{ workspace: { isPersonal: "desc" } }, { createdAt: "asc" }],
+  });
+  return memberships.map(toView);
+}
+
+/** One workspace as `userId` sees it; null when they are not a member. */
+export async function findWorkspaceForUser(db: Db, userId: string, workspaceId: string): Promise<WorkspaceView | null> {
+  const membership = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    select: WORKSPACE_SELECT,
+  });
+  return membership ? toView(membership) : null;
+}

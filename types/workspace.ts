@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+export const workspaceIdParam = z.uuid();
+
+export const walletSummary = z.object({
+  balance: z.number().int().describe("Credits; negative only after an admin removal or a payment clawback"),
+  status: z.enum(["ACTIVE", "PAUSED"]),
+});
+
+export const workspaceView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  isPersonal: z.boolean(),
+  role: z.enum(["OWNER", "ADMIN", "MEMBER"]).describe("The caller's role in this workspace"),
+  wallet: walletSummary,
+  createdAt: z.date(),
+});
+export type WorkspaceView = z.infer<typeof workspaceView>;
+
+export const renameWorkspaceBody = z
+  .object({ name: z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters") })
+  .strict();
+export type RenameWorkspaceBody = z.infer<typeof renameWorkspaceBody>;
+
+export const meResponse = z.object({
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string().nullable(), role: z.enum(["USER", "ADMIN"]) }),
+  workspaces: z.array(workspaceView),
+});
+
+export const adminWorkspaceListQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  cursor: z.uuid().optional().describe("The last id of the previous page"),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type AdminWorkspaceListQuery = z.infer<typeof adminWorkspaceListQuery>;
+
+export const adminWorkspaceRow = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  ownerEmail: z.string().nullable(),
+  wallet: walletSummary,
+  createdAt: z.date(),
+});
+export type AdminWorkspaceRow = z.infer<typeof adminWorkspaceRow>;
+
+export const adminWorkspaceList = z.object({ data: z.array(adminWorkspaceRow), nextCursor: z.uuid().nullable() });
+export type AdminWorkspaceList = z.infer<typeof adminWorkspaceList>;
