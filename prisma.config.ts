@@ -10,7 +10,7 @@ const pgliteDir = process.env.PGLITE_DIR ?? ".data/pglite";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  migrations: { path: "prisma/migrations", seed: "tsx --conditions=react-server prisma/seed.ts" },
   datasource: {
     url: process.env.DATABASE_URL || `pglite:${path.resolve(pgliteDir)}`,
     shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL || undefined,

@@ -23,7 +23,9 @@ const envSchema = z
     NEXT_PUBLIC_API_URL: z.string().default("/api"),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+    // `next build` runs in production mode but signs nothing; the running server must have it.
+    const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
+    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && !isBuilding) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     }
   });
