@@ -21,6 +21,8 @@ const envSchema = z
     ADMIN_EMAILS: emails,
     REDIS_URL: optionalUrl,
     NEXT_PUBLIC_API_URL: z.string().default("/api"),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .superRefine((env, ctx) => {
     // `next build` runs in production mode but signs nothing; the running server must have it.

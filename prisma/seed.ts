@@ -1,62 +1,49 @@
 // Demo data for the embedded database: an admin, two customers in separate workspaces, the
 // catalog, and a little history. Safe to run twice (does nothing when the admin exists).
-import { createHash } from "node:crypto";
-import { createDbClient } from "@/lib/db/client";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { createDbClient, dbTargetFromEnv } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { consumeCredits } from "@/services/credits/consume-credits";
+import { grantCredits } from "@/services/credits/grant-credits";
 import { createAccount } from "@/tests/fixtures/accounts";
 import { createDemoCatalog } from "@/tests/fixtures/catalog";
 
 const DEMO_PASSWORD = process.env.SEED_PASSWORD ?? "demo-password-123";
+const DAY_MS = 86_400_000;
 const DEMO_USERS = {
   admin: { email: "admin@streamline.test", name: "Avery Admin" },
   alice: { email: "alice@acme.test", name: "Alice Acme" },
   bob: { email: "bob@globex.test", name: "Bob Globex" },
 } as const;
 
-type HistoryStep = { type: "PURCHASE" | "SUBSCRIPTION_GRANT" | "USAGE"; amount: number; daysAgo: number; serviceKey?: string };
+type HistoryStep =
+  | { kind: "purchase" | "subscription"; credits: number; daysAgo: number }
+  | { kind: "usage"; serviceKey: string; quantity: number; daysAgo: number };
 
-// Until the credits service exists, history is written here with the same bookkeeping rules:
-// entry + balance in one transaction, a grant per credit-adding entry, usage drawn from grants.
+// History goes through the same credits services the app uses, with the clock set in the past.
 async function appendHistory(prisma: PrismaClient, workspaceId: string, steps: HistoryStep[]) {
-  await prisma.$transaction(async (tx: Prisma.TransactionClient) => {
-    const wallet = await tx.wallet.findUniqueOrThrow({ where: { workspaceId } });
-    const services = new Map((await tx.service.findMany()).map((service) => [service.key, service]));
-    let balance = wallet.balance;
-    for (const [index, step] of steps.entries()) {
-      balance += step.amount;
-      const createdAt = new Date(Date.now() - step.daysAgo * 86_400_000 - index * 60_000);
-      const service = step.serviceKey ? services.get(step.serviceKey) : undefined;
-      const entry = await tx.ledgerEntry.create({
-        data: {
-          walletId: wallet.id,
+  for (const [index, step] of steps.entries()) {
+    const at = new Date(Date.now() - step.daysAgo * DAY_MS);
+    const clock = { now: () => at };
+    const idempotencyKey = `seed:${index}`;
+    if (step.kind === "usage") {
+      await consumeCredits(prisma, { workspaceId, serviceKey: step.serviceKey, quantity: step.quantity, idempotencyKey, actor: { type: "API_KEY" } }, clock);
+    } else {
+      const isPlan = step.kind === "subscription";
+      await grantCredits(
+        prisma,
+        {
           workspaceId,
-          type: step.type,
-          amount: step.amount,
-          balanceAfter: balance,
-          idempotencyKey: `seed-${index}`,
-          requestHash: createHash("sha256").update(JSON.stringify(step)).digest("hex"),
-          actorType: step.type === "USAGE" ? "API_KEY" : "STRIPE",
-          serviceId: service?.id,
-          quantity: service ? -step.amount / service.unitCostCredits : undefined,
-          createdAt,
+          type: isPlan ? "SUBSCRIPTION_GRANT" : "PURCHASE",
+          credits: step.credits,
+          expiresAt: isPlan ? new Date(at.getTime() + 30 * DAY_MS) : null,
+          idempotencyKey,
+          actor: { type: "STRIPE" },
+          description: isPlan ? "Monthly plan credits" : "Credit pack",
         },
-      });
-      if (step.amount > 0) {
-        await tx.creditGrant.create({
-          data: { walletId: wallet.id, workspaceId, sourceEntryId: entry.id, source: step.type, credits: step.amount, remaining: step.amount, createdAt },
-        });
-      } else {
-        let owed = -step.amount;
-        for (const grant of await tx.creditGrant.findMany({ where: { walletId: wallet.id, remaining: { gt: 0 } }, orderBy: { createdAt: "asc" } })) {
-          const take = Math.min(owed, grant.remaining);
-          await tx.creditGrant.update({ where: { id: grant.id }, data: { remaining: grant.remaining - take } });
-          owed -= take;
-          if (owed === 0) break;
-        }
-      }
+        clock,
+      );
     }
-    await tx.wallet.update({ where: { id: wallet.id }, data: { balance } });
-  });
+  }
 }
 
 async function seed(prisma: PrismaClient) {
@@ -68,23 +55,22 @@ async function seed(prisma: PrismaClient) {
   await prisma.workspace.update({ where: { id: alice.workspace.id }, data: { name: "Acme Automation" } });
   await prisma.workspace.update({ where: { id: bob.workspace.id }, data: { name: "Globex" } });
   await appendHistory(prisma, alice.workspace.id, [
-    { type: "PURCHASE", amount: 500, daysAgo: 20 },
-    { type: "USAGE", amount: -40, daysAgo: 12, serviceKey: "workflow.run" },
-    { type: "USAGE", amount: -25, daysAgo: 8, serviceKey: "ai.completion" },
-    { type: "USAGE", amount: -12, daysAgo: 3, serviceKey: "email.send" },
-    { type: "USAGE", amount: -30, daysAgo: 1, serviceKey: "web.scrape" },
+    { kind: "purchase", credits: 500, daysAgo: 20 },
+    { kind: "usage", serviceKey: "workflow.run", quantity: 40, daysAgo: 12 },
+    { kind: "usage", serviceKey: "ai.completion", quantity: 5, daysAgo: 8 },
+    { kind: "usage", serviceKey: "email.send", quantity: 12, daysAgo: 3 },
+    { kind: "usage", serviceKey: "web.scrape", quantity: 15, daysAgo: 1 },
   ]);
   await appendHistory(prisma, bob.workspace.id, [
-    { type: "SUBSCRIPTION_GRANT", amount: 200, daysAgo: 10 },
-    { type: "USAGE", amount: -15, daysAgo: 6, serviceKey: "ai.completion" },
-    { type: "USAGE", amount: -9, daysAgo: 2, serviceKey: "workflow.run" },
+    { kind: "subscription", credits: 200, daysAgo: 10 },
+    { kind: "usage", serviceKey: "ai.completion", quantity: 3, daysAgo: 6 },
+    { kind: "usage", serviceKey: "workflow.run", quantity: 9, daysAgo: 2 },
   ]);
   return true;
 }
 
 async function main() {
-  const url = process.env.DATABASE_URL;
-  const client = createDbClient(url ? { kind: "postgres", url } : { kind: "pglite", dataDir: process.env.PGLITE_DIR ?? ".data/pglite" });
+  const client = createDbClient(dbTargetFromEnv());
   try {
     const created = await seed(client.prisma);
     console.log(created ? `Seeded demo data. Sign in as ${DEMO_USERS.admin.email} / ${DEMO_PASSWORD}` : "Demo data already present.");

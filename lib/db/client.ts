@@ -3,8 +3,10 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { registerPool } from "./prepared";
 
 export type DbClient = { prisma: PrismaClient; close: () => Promise<void> };
 
@@ -15,13 +17,21 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 
 export function createDbClient(target: DbTarget): DbClient {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize ?? 10 });
-    const prisma = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-    return { prisma, close: () => prisma.$disconnect() };
+    // One pool, shared by Prisma and the ledger's prepared statements (lib/db/prepared.ts).
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 16 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+    registerPool(prisma, pool);
+    return { prisma, close: async () => (await prisma.$disconnect(), await pool.end()) };
   }
   if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
   const pglite = new PGlite({ dataDir: target.dataDir });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   // $disconnect does not close PGlite; without close() the process never exits.
   return { prisma, close: async () => (await prisma.$disconnect(), await pglite.close()) };
+}
+
+/** The configured database for scripts run outside Next (setup, seed, sweeps, benchmarks). */
+export function dbTargetFromEnv(): DbTarget {
+  const url = process.env.DATABASE_URL;
+  return url ? { kind: "postgres", url } : { kind: "pglite", dataDir: process.env.PGLITE_DIR || ".data/pglite" };
 }

@@ -2,10 +2,15 @@
 // mapping, so a route handler only calls a service and shapes the response.
 import "server-only";
 import type { z } from "zod";
+import { authenticateApiKey, type ApiKeyCaller } from "@/lib/auth/api-key";
+import { assertCronSecret } from "@/lib/auth/cron-secret";
 import { requireAdmin, requireUser, type AuthSession } from "@/lib/auth/session";
 import { requireWorkspaceRole, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { db, type Db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { DomainError, notFound } from "@/lib/errors";
+import { assertWithinRateLimit } from "@/lib/rate-limit";
+import { idempotencyKey as idempotencyKeySchema } from "@/types/credits";
 import type { WorkspaceRole } from "@/lib/generated/prisma/client";
 import { isCrossSiteRequest } from "./csrf";
 import { problemResponse } from "./problem";
@@ -14,13 +19,37 @@ import { readJsonBody, readQuery } from "./read-request";
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type RouteHandler = (req: Request, context: RouteContext) => Promise<Response>;
 
-type Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = { body?: B; query?: Q };
+type Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
+  body?: B;
+  query?: Q;
+  /** Requires an `Idempotency-Key` header (a mutation that moves credits or money). */
+  idempotent?: boolean;
+};
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-type Parsed<B, Q> = { req: Request; db: Db; body: B; query: Q; params: Record<string, string> };
+type Parsed<B, Q> = {
+  req: Request;
+  db: Db;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  /** The validated `Idempotency-Key` header; empty unless the spec is `idempotent`. */
+  idempotencyKey: string;
+};
 
-function flattenParams(params: Record<string, string | string[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every `[…Id]` path segment is a UUID: anything else names nothing, so it is a 404. */
+function readParams(params: Record<string, string | string[]>): Record<string, string> {
+  const flat = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
+  for (const [key, value] of Object.entries(flat)) if (key.endsWith("Id") && !UUID.test(value)) throw notFound("Resource");
+  return flat;
+}
+
+function readIdempotencyKey(req: Request): string {
+  const header = idempotencyKeySchema.safeParse(req.headers.get("idempotency-key") ?? "");
+  if (!header.success) throw new DomainError("invalid_request", header.error.issues[0]?.message ?? "Invalid Idempotency-Key");
+  return header.data;
 }
 
 function route<A, B extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
@@ -31,11 +60,12 @@ function route<A, B extends z.ZodType | undefined, Q extends z.ZodType | undefin
   return async (req, context) => {
     try {
       if (isCrossSiteRequest(req)) throw new DomainError("cross_site_request", "This request came from another site");
-      const params = flattenParams((await context?.params) ?? {});
+      const params = readParams((await context?.params) ?? {});
       const auth = await authenticate(req, params);
       const body = (spec.body ? spec.body.parse(await readJsonBody(req)) : undefined) as Infer<B>;
       const query = (spec.query ? readQuery(req, spec.query) : undefined) as Infer<Q>;
-      return await handler({ req, db: db(), body, query, params, ...auth });
+      const idempotencyKey = spec.idempotent ? readIdempotencyKey(req) : "";
+      return await handler({ req, db: db(), body, query, params, idempotencyKey, ...auth });
     } catch (error) {
       return problemResponse(error);
     }
@@ -82,4 +112,31 @@ export function withAdmin<B extends z.ZodType | undefined = undefined, Q extends
   handler: (ctx: Parsed<Infer<B>, Infer<Q>> & { session: AuthSession }) => Promise<Response>,
 ): RouteHandler {
   return route(spec, async (req) => ({ session: await requireAdmin(req) }), handler);
+}
+
+/**
+ * Server-to-server calls with a workspace API key (`Authorization: Bearer sbk_…`), rate-limited
+ * per key (429 with Retry-After).
+ */
+export function withApiKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  spec: Spec<B, Q>,
+  handler: (ctx: Parsed<Infer<B>, Infer<Q>> & { caller: ApiKeyCaller }) => Promise<Response>,
+): RouteHandler {
+  return route(
+    spec,
+    async (req) => {
+      const caller = await authenticateApiKey(req);
+      await assertWithinRateLimit({ name: "api-key", points: env().API_RATE_LIMIT_PER_MINUTE, durationSeconds: 60 }, caller.apiKeyId);
+      return { caller };
+    },
+    handler,
+  );
+}
+
+/** Scheduled jobs, called with `Authorization: Bearer $CRON_SECRET`. */
+export function withCron<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  spec: Spec<B, Q>,
+  handler: (ctx: Parsed<Infer<B>, Infer<Q>>) => Promise<Response>,
+): RouteHandler {
+  return route(spec, async (req) => (assertCronSecret(req), {}), handler);
 }

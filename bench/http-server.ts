@@ -1,0 +1,26 @@
+// `next start` against the benchmark database, for the HTTP measurement.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first (npm run bench does).");
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret-42",
+      APP_URL: `http://localhost:${port}`,
+      API_RATE_LIMIT_PER_MINUTE: "100000000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const healthy = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok).catch(() => false);
+    if (healthy) return server;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill();
+  throw new Error("next start did not become healthy");
+}

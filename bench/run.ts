@@ -1,0 +1,88 @@
+// npm run bench — the consume path against the database's own limit, measured in one run.
+// (a) pgbench: UPDATE one row + INSERT one row per transaction; (b) consumeCredits through
+// Prisma; (c) POST /api/v1/usage over HTTP against `next start`. One hot wallet, and 10,000.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { generateApiKey } from "@/lib/auth/api-key";
+import { createDbClient } from "@/lib/db/client";
+import { consumeCredits } from "@/services/credits/consume-credits";
+import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
+import { startServer } from "./http-server";
+import { preparePgbenchTables, runPgbench } from "./pgbench";
+import { printTable, runLoad, summarize, type Measurement } from "./stats";
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 2;
+const PORT = 3299;
+
+async function createApiKeys(url: string, workspaceIds: string[]): Promise<string[]> {
+  const keys = workspaceIds.map(() => generateApiKey());
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `INSERT INTO api_keys (workspace_id, name, prefix, key_hash) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+    [workspaceIds, workspaceIds.map(() => "bench"), keys.map((k) => k.prefix), keys.map((k) => k.keyHash)],
+  );
+  await client.end();
+  return keys.map((k) => k.key);
+}
+
+async function measured(name: string, op: (client: number, i: number) => Promise<unknown>): Promise<Measurement> {
+  await runLoad(`${name} (warm-up)`, CLIENTS, WARMUP_SECONDS, op);
+  return runLoad(name, CLIENTS, SECONDS, op);
+}
+
+async function main() {
+  console.log(`Benchmark: ${CLIENTS} clients, ${SECONDS} s per measurement, ${SPREAD_WALLETS.toLocaleString()} wallets, PostgreSQL at ${new URL(SERVER_URL).host}`);
+  const url = await recreateDatabase(SERVER_URL, "streamline_bench");
+  await migrate(url);
+  const workspaceIds = await seedWallets(url);
+  await preparePgbenchTables(url, SPREAD_WALLETS);
+  const apiKeys = await createApiKeys(url, workspaceIds);
+  const scenarios = [
+    { label: "one hot wallet", pick: () => 0, rows: 1 },
+    { label: `${SPREAD_WALLETS.toLocaleString()} wallets`, pick: () => Math.floor(Math.random() * SPREAD_WALLETS), rows: SPREAD_WALLETS },
+  ];
+
+  const db = createDbClient({ kind: "postgres", url, poolSize: CLIENTS });
+  const server = await startServer(url, PORT);
+  const rows = [];
+  try {
+    for (const scenario of scenarios) {
+      runPgbench(url, "warm-up", scenario.rows, CLIENTS, WARMUP_SECONDS);
+      const limit = runPgbench(url, `(a) database limit, ${scenario.label}`, scenario.rows, CLIENTS, SECONDS);
+      const service = await measured(`(b) consumeCredits, ${scenario.label}`, () =>
+        consumeCredits(db.prisma, {
+          workspaceId: workspaceIds[scenario.pick()]!,
+          serviceKey: "bench.call",
+          quantity: 1,
+          idempotencyKey: randomUUID(),
+          actor: { type: "API_KEY" },
+        }),
+      );
+      const http = await measured(`(c) POST /api/v1/usage, ${scenario.label}`, async () => {
+        const response = await fetch(`http://localhost:${PORT}/api/v1/usage`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${apiKeys[scenario.pick()]}`, "content-type": "application/json", "idempotency-key": randomUUID() },
+          body: JSON.stringify({ service: "bench.call", quantity: 1 }),
+        });
+        if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+        await response.arrayBuffer();
+      });
+      const limitOps = summarize(limit).opsPerSecond;
+      for (const m of [limit, service, http]) {
+        const s = summarize(m);
+        rows.push({ name: m.name, ...s, ratio: s.opsPerSecond / limitOps, errors: m.errors });
+      }
+    }
+  } finally {
+    server.kill();
+    await db.close();
+  }
+  console.log("");
+  printTable(rows);
+}
+
+await main();

@@ -1,0 +1,100 @@
+// The public API's OpenAPI 3.1 document, generated from the same zod schemas the routes parse
+// with, so the reference cannot drift from the code. Served at /api/v1/openapi.json and rendered
+// into docs/api.md by `npm run docs:api`.
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { balanceResponse, consumeUsageBody, ledgerPage, ledgerQuery, usageCheckBody, usageCheckResponse, usageResponse } from "@/types/usage";
+
+extendZodWithOpenApi(z);
+
+const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]).describe("Stable machine-readable code"),
+    detail: z.string().describe("What went wrong, for people"),
+    errors: z.record(z.string(), z.array(z.string())).optional().describe("Messages per invalid field"),
+  })
+  .describe("RFC 9457 problem details (application/problem+json)");
+
+function errors(...codes: ErrorCode[]): RouteConfig["responses"] {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of ["unauthenticated", "rate_limited", "internal_error", ...codes] as ErrorCode[]) {
+    byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [
+      status,
+      { description: list.map((code) => `\`${code}\``).join(", "), content: { "application/problem+json": { schema: problem } } },
+    ]),
+  );
+}
+
+const idempotencyHeader = z.object({
+  "Idempotency-Key": z.string().min(1).max(255).describe("Unique per request; a retry with the same key returns the first result"),
+});
+
+const jsonBody = (schema: z.ZodType) => ({ content: { "application/json": { schema } }, required: true });
+const ok = (description: string, schema: z.ZodType) => ({ description, content: { "application/json": { schema } } });
+
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  const apiKey = registry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "A workspace API key (`sbk_…`), created under API keys in the dashboard",
+  });
+  const security = [{ [apiKey.name]: [] }];
+
+  registry.registerPath({
+    method: "post",
+    path: "/v1/usage",
+    summary: "Spend credits on a service",
+    description:
+      "Consumes `quantity` units of `service` from the workspace's wallet, soonest-expiring credits first. " +
+      "Retries with the same Idempotency-Key return the first result (header `Idempotent-Replayed: true`).",
+    security,
+    request: { headers: idempotencyHeader, body: jsonBody(consumeUsageBody) },
+    responses: {
+      200: ok("Credits spent", usageResponse),
+      ...errors("invalid_request", "validation_failed", "insufficient_credits", "wallet_paused", "idempotency_mismatch", "payload_too_large", "unsupported_media_type"),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/v1/usage/check",
+    summary: "Check whether a usage would succeed",
+    description: "Changes nothing. The answer can change before a later `POST /v1/usage`, which alone decides.",
+    security,
+    request: { body: jsonBody(usageCheckBody) },
+    responses: { 200: ok("The verdict", usageCheckResponse), ...errors("invalid_request", "validation_failed") },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/v1/balance",
+    summary: "The workspace's balance",
+    security,
+    responses: { 200: ok("Balance and wallet status", balanceResponse), ...errors() },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/v1/ledger",
+    summary: "The workspace's credit ledger",
+    description: "Newest first, keyset-paginated (`cursor` = the previous page's `nextCursor`). `format=csv` streams every matching entry as CSV.",
+    security,
+    request: { query: ledgerQuery },
+    responses: { 200: ok("One page of entries", ledgerPage), ...errors("validation_failed") },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Streamline Billing API",
+      version: "1.0.0",
+      description: "Server-to-server credit usage. Errors are `application/problem+json` with a stable `code`.",
+    },
+    servers: [{ url: "/api" }],
+  });
+}

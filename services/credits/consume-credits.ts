@@ -1,0 +1,40 @@
+import "server-only";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { requestHash } from "@/lib/request-hash";
+import type { Actor } from "./actor";
+import { runLedgerWrite } from "./ledger-write";
+
+export type ConsumeCreditsInput = {
+  workspaceId: string;
+  serviceKey: string;
+  quantity: number;
+  idempotencyKey: string;
+  actor: Actor;
+  /** The caller's own id for the service call, kept on the entry. */
+  referenceId?: string;
+  description?: string;
+};
+
+/**
+ * Spends `quantity` units of a service from the workspace's wallet, soonest-expiring credits
+ * first, in one statement holding the wallet's row lock. Idempotent per (wallet, key): a retry
+ * returns the first result; the key with other parameters throws `idempotency_mismatch`.
+ * Throws `insufficient_credits` (also for a negative wallet), `wallet_paused`,
+ * `validation_failed` (unknown service). A rejection writes nothing. Needs no transaction.
+ */
+export async function consumeCredits(db: Db, input: ConsumeCreditsInput, clock: Clock = systemClock) {
+  const hash = requestHash({ op: "consume", service: input.serviceKey, quantity: input.quantity, ref: input.referenceId });
+  return runLedgerWrite(db, "credits_consume", [
+    [input.workspaceId, "uuid"],
+    [input.serviceKey, "text"],
+    [input.quantity, "integer"],
+    [input.idempotencyKey, "text"],
+    [hash, "text"],
+    [input.actor.type, "actor_type"],
+    [input.actor.id ?? null, "text"],
+    [input.referenceId ?? null, "text"],
+    [input.description ?? null, "text"],
+    [clock.now(), "timestamptz"],
+  ]);
+}

@@ -1,0 +1,61 @@
+// Calls one of the ledger's database functions (prisma/migrations/*_credits_functions) and turns
+// its outcome into a result or a domain error. Every credit movement goes through here.
+import "server-only";
+import type { Db } from "@/lib/db";
+import { DomainError, notFound } from "@/lib/errors";
+import { queryPrepared } from "@/lib/db/prepared";
+import type { LedgerWriteResult } from "@/types/credits";
+
+export type LedgerOutcome =
+  | "applied"
+  | "replayed"
+  | "idempotency_mismatch"
+  | "not_found"
+  | "wallet_paused"
+  | "insufficient_credits"
+  | "unknown_service"
+  | "invalid_amount"
+  | "not_reversible";
+
+export type LedgerFunction = "credits_consume" | "credits_grant" | "credits_debit" | "credits_reverse";
+
+type OutcomeRow = {
+  outcome: LedgerOutcome;
+  entry_id: string | null;
+  amount: number | null;
+  balance_after: number | null;
+  created_at: Date | null;
+};
+
+const REJECTIONS: Record<Exclude<LedgerOutcome, "applied" | "replayed">, () => DomainError> = {
+  idempotency_mismatch: () =>
+    new DomainError("idempotency_mismatch", "This Idempotency-Key was already used for a different request"),
+  not_found: () => notFound("Wallet or entry"),
+  wallet_paused: () => new DomainError("wallet_paused", "Credit usage is paused for this workspace"),
+  insufficient_credits: () => new DomainError("insufficient_credits", "Not enough credits for this request"),
+  unknown_service: () => new DomainError("validation_failed", "Unknown or inactive service", { fieldErrors: { service: ["Unknown or inactive service"] } }),
+  invalid_amount: () => new DomainError("validation_failed", "The amount is out of range", { fieldErrors: { amount: ["Out of range"] } }),
+  not_reversible: () => new DomainError("conflict", "Nothing left to reverse on this entry"),
+};
+
+/**
+ * Calls ledger function `fn` with positional `args` (each a `[value, sqlType]` pair) and returns
+ * its entry; throws the matching DomainError.
+ */
+export async function runLedgerWrite(db: Db, fn: LedgerFunction, args: [unknown, string][]): Promise<LedgerWriteResult & { replayed: boolean }> {
+  const placeholders = args.map(([, type], index) => `$${index + 1}::${type}`).join(", ");
+  const [row] = await queryPrepared<OutcomeRow>(db, {
+    name: fn,
+    text: `SELECT outcome, entry_id, amount, balance_after, created_at FROM ${fn}(${placeholders})`,
+    values: args.map(([value]) => value),
+  });
+  if (!row) throw new Error("Ledger function returned no row");
+  if (row.outcome !== "applied" && row.outcome !== "replayed") throw REJECTIONS[row.outcome]();
+  return {
+    entryId: row.entry_id!,
+    amount: row.amount!,
+    balance: row.balance_after!,
+    createdAt: row.created_at!,
+    replayed: row.outcome === "replayed",
+  };
+}

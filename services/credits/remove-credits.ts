@@ -1,0 +1,39 @@
+import "server-only";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { Db } from "@/lib/db";
+import { requestHash } from "@/lib/request-hash";
+import type { Actor } from "./actor";
+import { runLedgerWrite } from "./ledger-write";
+
+export type RemoveCreditsInput = {
+  workspaceId: string;
+  type: "ADMIN_ADJUSTMENT" | "PAYMENT_REFUND_CLAWBACK";
+  credits: number;
+  /** Why, in words: shown to the customer and kept in the ledger. */
+  reason: string;
+  idempotencyKey: string;
+  actor: Actor;
+  reference?: { type: string; id: string };
+};
+
+/**
+ * Removes credits by decision (an admin removal, a payment clawback). Unlike usage it may take
+ * the wallet below zero; later credits pay that debt first. Idempotent per (wallet, key).
+ * Needs no transaction.
+ */
+export async function removeCredits(db: Db, input: RemoveCreditsInput, clock: Clock = systemClock) {
+  const hash = requestHash({ op: "remove", ...input, actor: undefined, idempotencyKey: undefined });
+  return runLedgerWrite(db, "credits_debit", [
+    [input.workspaceId, "uuid"],
+    [input.type, "ledger_entry_type"],
+    [input.credits, "integer"],
+    [input.idempotencyKey, "text"],
+    [hash, "text"],
+    [input.actor.type, "actor_type"],
+    [input.actor.id ?? null, "text"],
+    [input.reference?.type ?? null, "text"],
+    [input.reference?.id ?? null, "text"],
+    [input.reason, "text"],
+    [clock.now(), "timestamptz"],
+  ]);
+}

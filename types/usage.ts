@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { LEDGER_ENTRY_TYPES } from "./credits";
+
+const serviceKey = z
+  .string()
+  .trim()
+  .min(1, "Name the service")
+  .max(100, "Use at most 100 characters")
+  .describe("The service's key, e.g. `ai.completion`");
+
+const quantity = z
+  .number({ error: "Must be a number" })
+  .int("Must be a whole number")
+  .positive("Must be at least 1")
+  .max(1_000_000, "Must be at most 1,000,000")
+  .describe("Units of the service; cost = quantity × the service's unit cost");
+
+export const usageCheckBody = z.object({ service: serviceKey, quantity }).strict();
+export type UsageCheckBody = z.infer<typeof usageCheckBody>;
+
+export const consumeUsageBody = usageCheckBody
+  .extend({
+    reference: z.string().max(255).optional().describe("Your id for this call, stored on the ledger entry"),
+    description: z.string().max(500).optional(),
+  })
+  .strict();
+export type ConsumeUsageBody = z.infer<typeof consumeUsageBody>;
+
+export const usageResponse = z.object({
+  entryId: z.uuid().describe("The USAGE ledger entry"),
+  amount: z.number().int().describe("Credits spent, negative"),
+  balance: z.number().int().describe("Balance after this call"),
+  createdAt: z.date(),
+});
+
+export const usageCheckResponse = z.object({
+  allowed: z.boolean(),
+  reason: z.enum(["insufficient_credits", "wallet_paused"]).nullable().describe("Why it would be refused"),
+  cost: z.number().int().describe("Credits the call would spend"),
+  balance: z.number().int(),
+  available: z.number().int().describe("Credits spendable now (excludes lapsed, not yet swept lots)"),
+});
+export type UsageCheckResponse = z.infer<typeof usageCheckResponse>;
+
+export const balanceResponse = z.object({
+  balance: z.number().int().describe("Σ of the ledger; negative only after a removal or clawback"),
+  available: z.number().int().describe("Credits spendable now"),
+  status: z.enum(["ACTIVE", "PAUSED"]),
+});
+export type BalanceResponse = z.infer<typeof balanceResponse>;
+
+const ledgerTypes = z
+  .string()
+  .transform((value) => value.split(",").map((type) => type.trim().toUpperCase()).filter(Boolean))
+  .pipe(z.array(z.enum(LEDGER_ENTRY_TYPES, { error: `Use one or more of ${LEDGER_ENTRY_TYPES.join(", ")}` })));
+
+export const ledgerQuery = z
+  .object({
+    type: ledgerTypes.optional().describe("Comma-separated entry types"),
+    from: z.coerce.date({ error: "Use an ISO 8601 date" }).optional().describe("Entries at or after this time"),
+    to: z.coerce.date({ error: "Use an ISO 8601 date" }).optional().describe("Entries before this time"),
+    cursor: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_\d{1,19}$/, "Use the nextCursor of the previous page")
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    format: z.enum(["json", "csv"]).default("json").describe("csv exports every matching entry"),
+  })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "`from` must be before `to`", path: ["from"] });
+export type LedgerQuery = z.infer<typeof ledgerQuery>;
+
+export const ledgerEntryView = z.object({
+  id: z.uuid(),
+  type: z.enum(LEDGER_ENTRY_TYPES),
+  amount: z.number().int(),
+  balanceAfter: z.number().int(),
+  service: z.string().nullable(),
+  quantity: z.number().int().nullable(),
+  referenceType: z.string().nullable(),
+  referenceId: z.string().nullable(),
+  reversesId: z.uuid().nullable(),
+  description: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
+
+export const ledgerPage = z.object({ data: z.array(ledgerEntryView), nextCursor: z.string().nullable() });
+export type LedgerPage = z.infer<typeof ledgerPage>;
+
+export const usageSummaryQuery = z
+  .object({
+    from: z.coerce.date({ error: "Use an ISO 8601 date" }),
+    to: z.coerce.date({ error: "Use an ISO 8601 date" }),
+  })
+  .refine((q) => q.from < q.to, { message: "`from` must be before `to`", path: ["from"] })
+  .refine((q) => q.to.getTime() - q.from.getTime() <= 366 * 86_400_000, { message: "At most a year at a time", path: ["to"] });
+export type UsageSummaryQuery = z.infer<typeof usageSummaryQuery>;
+
+export const usageSummary = z.object({
+  data: z.array(
+    z.object({
+      day: z.string().describe("UTC day, YYYY-MM-DD"),
+      service: z.string(),
+      credits: z.number().int().describe("Credits spent that day on the service (positive)"),
+      quantity: z.number().int(),
+      calls: z.number().int(),
+    }),
+  ),
+});
+export type UsageSummary = z.infer<typeof usageSummary>;
