@@ -1,0 +1,64 @@
+// Runs a suite on every real PostgreSQL engine available: PGlite always, PostgreSQL when
+// TEST_DATABASE_URL is set. Each suite gets its own database, and `db()` (used by route
+// handlers) points at it while the suite runs.
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { installDb } from "@/lib/db";
+import { createDbClient, type DbClient } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { migrationScripts } from "./migrations";
+
+export type EngineName = "pglite" | "postgres";
+
+async function createPglite(): Promise<DbClient> {
+  const pglite = new PGlite();
+  for (const script of migrationScripts()) await pglite.exec(script);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: { maxWait: 60_000, timeout: 60_000 } });
+  return { prisma, close: async () => (await prisma.$disconnect(), await pglite.close()) };
+}
+
+async function createPostgres(): Promise<DbClient> {
+  const serverUrl = process.env.TEST_DATABASE_URL!;
+  const name = `sb_test_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const client = createDbClient({ kind: "postgres", url: url.toString(), poolSize: 20 });
+  return {
+    prisma: client.prisma,
+    close: async () => {
+      await client.close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export function availableEngines(): EngineName[] {
+  return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export type EngineContext = { engine: EngineName; prisma: () => PrismaClient };
+
+/** `describe` once per engine, with an isolated, migrated database installed for the suite. */
+export function describeEachEngine(title: string, suite: (ctx: EngineContext) => void) {
+  describe.each(availableEngines())(`${title} [%s]`, (engine) => {
+    let client: DbClient | undefined;
+    beforeAll(async () => {
+      client = engine === "pglite" ? await createPglite() : await createPostgres();
+      installDb(client);
+    });
+    afterAll(async () => {
+      await client?.close();
+    });
+    suite({ engine, prisma: () => client!.prisma });
+  });
+}
