@@ -9,9 +9,10 @@ import { requireWorkspaceRole, type WorkspaceAccess } from "@/lib/auth/workspace
 import { db, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DomainError, notFound } from "@/lib/errors";
-import { assertWithinRateLimit } from "@/lib/rate-limit";
+import { assertWithinRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { idempotencyKey as idempotencyKeySchema } from "@/types/credits";
 import type { WorkspaceRole } from "@/lib/generated/prisma/client";
+import { clientIp } from "./client-ip";
 import { isCrossSiteRequest } from "./csrf";
 import { problemResponse } from "./problem";
 import { readJsonBody, readQuery } from "./read-request";
@@ -24,6 +25,8 @@ type Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
   query?: Q;
   /** Requires an `Idempotency-Key` header (a mutation that moves credits or money). */
   idempotent?: boolean;
+  /** Limits calls per client address, counted before anything else is read. */
+  rateLimitPerIp?: RateLimitRule;
 };
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
@@ -60,6 +63,7 @@ function route<A, B extends z.ZodType | undefined, Q extends z.ZodType | undefin
   return async (req, context) => {
     try {
       if (isCrossSiteRequest(req)) throw new DomainError("cross_site_request", "This request came from another site");
+      if (spec.rateLimitPerIp) await assertWithinRateLimit(spec.rateLimitPerIp, clientIp(req));
       const params = readParams((await context?.params) ?? {});
       const auth = await authenticate(req, params);
       const body = (spec.body ? spec.body.parse(await readJsonBody(req)) : undefined) as Infer<B>;

@@ -1,0 +1,32 @@
+import { expect, it } from "vitest";
+import { POST as signUp } from "@/app/api/auth/signup/route";
+import * as workspace from "@/app/api/workspaces/[workspaceId]/route";
+import { sessionCookie } from "../helpers/auth";
+import { describeEachEngine } from "../helpers/engines";
+import { callRoute } from "../helpers/http";
+import { createAccount } from "../fixtures/accounts";
+
+describeEachEngine("cross-site request forgery", ({ prisma }) => {
+  it("refuses state changes from another site and changes nothing", async () => {
+    const account = await createAccount(prisma(), { name: "Original" });
+    const cookie = await sessionCookie(account.user.id);
+    const params = { workspaceId: account.workspace.id };
+    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+      const rename = await callRoute(workspace.PATCH, { method: "PATCH", cookie, params, headers, body: { name: "Pwned" } });
+      expect([rename.status, rename.body.code]).toEqual([403, "cross_site_request"]);
+      const created = await callRoute(signUp, { headers, body: { name: "X", email: `csrf-${Math.random()}@example.test`, password: "long-enough-password" } });
+      expect(created.status).toBe(403);
+    }
+    expect((await prisma().workspace.findUniqueOrThrow({ where: { id: account.workspace.id } })).name).toBe(account.workspace.name);
+  });
+
+  it("accepts the same origin, and clients that send no browser headers", async () => {
+    const account = await createAccount(prisma());
+    const cookie = await sessionCookie(account.user.id);
+    const params = { workspaceId: account.workspace.id };
+    for (const headers of [{ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }, {}]) {
+      const rename = await callRoute(workspace.PATCH, { method: "PATCH", cookie, params, headers, body: { name: "Renamed" } });
+      expect(rename.status).toBe(200);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { expect, it } from "vitest";
+import { POST as signUp } from "@/app/api/auth/signup/route";
+import { describeEachEngine } from "../helpers/engines";
+import { callRoute } from "../helpers/http";
+
+let ip = 0;
+// Each call from its own address: the sign-up rate limit is per IP and not what is tested here.
+const call = (options: Parameters<typeof callRoute>[1]) =>
+  callRoute(signUp, { path: "/api/auth/signup", method: "POST", ...options, headers: { "x-forwarded-for": `10.0.0.${++ip}`, ...options?.headers } });
+
+describeEachEngine("sign-up", ({ prisma }) => {
+  const valid = () => ({ name: "Ada", email: `ada-${Math.random().toString(36).slice(2)}@example.test`, password: "correct-horse-battery" });
+
+  it("creates the user, a personal workspace they own and an empty wallet", async () => {
+    const body = valid();
+    const response = await call({ body });
+    expect(response.status).toBe(201);
+    expect(response.body.user).toMatchObject({ email: body.email, name: "Ada" });
+    expect(response.body.user).not.toHaveProperty("passwordHash");
+    const membership = await prisma().membership.findFirstOrThrow({ where: { userId: response.body.user.id }, include: { workspace: { include: { wallet: true } } } });
+    expect(membership.role).toBe("OWNER");
+    expect(membership.workspace).toMatchObject({ id: response.body.workspace.id, isPersonal: true });
+    expect(membership.workspace.wallet).toMatchObject({ balance: 0, status: "ACTIVE" });
+    const user = await prisma().user.findUniqueOrThrow({ where: { id: response.body.user.id } });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  const invalid: [string, Parameters<typeof callRoute>[1], number, string, string?][] = [
+    ["a malformed email", { body: { ...valid(), email: "not-an-email" } }, 422, "validation_failed", "email"],
+    ["a short password", { body: { ...valid(), password: "short" } }, 422, "validation_failed", "password"],
+    ["a missing name", { body: { ...valid(), name: "" } }, 422, "validation_failed", "name"],
+    ["an unknown field", { body: { ...valid(), role: "ADMIN" } }, 422, "validation_failed"],
+    ["a wrong type", { body: { ...valid(), password: 1234567890123 } }, 422, "validation_failed", "password"],
+    ["malformed JSON", { rawBody: '{"name": "Ada",' }, 400, "invalid_request"],
+    ["a non-JSON body", { rawBody: "name=Ada", headers: { "content-type": "application/x-www-form-urlencoded" } }, 415, "unsupported_media_type"],
+    ["a body over 64 KiB", { body: { ...valid(), name: "x".repeat(70_000) } }, 413, "payload_too_large"],
+  ];
+
+  it.each(invalid)("refuses %s with a clear problem and creates nothing", async (_label, options, status, code, field) => {
+    const usersBefore = await prisma().user.count();
+    const response = await call(options);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(response.body).toMatchObject({ status, code });
+    expect(response.body.detail).toEqual(expect.any(String));
+    if (field) expect(response.body.errors[field]).toEqual(expect.arrayContaining([expect.any(String)]));
+    expect(await prisma().user.count()).toBe(usersBefore);
+  });
+
+  it("refuses a taken email, whatever its case, with 409", async () => {
+    const body = valid();
+    expect((await call({ body })).status).toBe(201);
+    const again = await call({ body: { ...body, email: body.email.toUpperCase() } });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe("conflict");
+    expect(await prisma().user.count({ where: { email: body.email } })).toBe(1);
+  });
+
+  it("lets exactly one of two racing sign-ups with the same email through", async () => {
+    const body = valid();
+    const statuses = (await Promise.all([call({ body }), call({ body })])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409]);
+    expect(await prisma().user.count({ where: { email: body.email } })).toBe(1);
+    expect(await prisma().workspace.count({ where: { memberships: { some: { user: { email: body.email } } } } })).toBe(1);
+  });
+
+  it("rate-limits sign-up attempts from one address, valid or not", async () => {
+    const headers = { "x-forwarded-for": `192.0.2.${++ip}` };
+    const statuses = [];
+    for (let i = 0; i < 11; i++) statuses.push((await call({ body: { ...valid(), password: "x" }, headers })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
+    const limited = await call({ body: valid(), headers });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
