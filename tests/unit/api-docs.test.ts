@@ -1,0 +1,19 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { renderMarkdown } from "@/lib/openapi/render-markdown";
+
+describe("API reference", () => {
+  const document = buildOpenApiDocument();
+
+  it("documents every v1 operation with its error codes", () => {
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual(["/v1/balance", "/v1/ledger", "/v1/usage", "/v1/usage/check"]);
+    expect(Object.keys(document.paths?.["/v1/usage"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["200", "402", "409", "423", "429"]));
+  });
+
+  it("is what docs/api.md says (run `npm run docs:api` after changing a schema)", () => {
+    const committed = readFileSync(path.join(import.meta.dirname, "../../docs/api.md"), "utf8");
+    expect(committed).toBe(renderMarkdown(document));
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DomainError, rateLimited } from "@/lib/errors";
+import { problemResponse } from "@/lib/http/problem";
+
+async function read(response: Response) {
+  return { status: response.status, type: response.headers.get("content-type"), body: await response.json() };
+}
+
+describe("problemResponse", () => {
+  it("maps a domain error to its status and stable code", async () => {
+    const { status, type, body } = await read(problemResponse(new DomainError("insufficient_credits", "Not enough credits")));
+    expect(status).toBe(402);
+    expect(type).toBe("application/problem+json");
+    expect(body).toMatchObject({ status: 402, code: "insufficient_credits", title: "Insufficient credits", detail: "Not enough credits" });
+  });
+
+  it("maps a zod error to 422 with messages per field", async () => {
+    const error = z.object({ email: z.email(), age: z.number() }).safeParse({ email: "x", age: "y" }).error!;
+    const { status, body } = await read(problemResponse(error));
+    expect(status).toBe(422);
+    expect(body.code).toBe("validation_failed");
+    expect(Object.keys(body.errors).sort()).toEqual(["age", "email"]);
+  });
+
+  it("hides unknown errors behind a generic 500", async () => {
+    const quiet = console.error;
+    console.error = () => undefined;
+    const { status, body } = await read(problemResponse(new Error("connection string postgres://secret@db")));
+    console.error = quiet;
+    expect(status).toBe(500);
+    expect(body.code).toBe("internal_error");
+    expect(JSON.stringify(body)).not.toContain("secret");
+  });
+
+  it("maps unique violations to 409 and says when to retry after a rate limit", async () => {
+    const unique = Object.assign(new Error("Unique constraint failed"), { name: "PrismaClientKnownRequestError", code: "P2002" });
+    expect((await read(problemResponse(unique))).status).toBe(409);
+    const limited = problemResponse(rateLimited(7));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("7");
+  });
+});
