@@ -36,9 +36,9 @@ function routeFiles(dir: string): string[] {
 it("lists every admin route handler in the access table", async () => {
   const handlers = new Set(ADMIN_ROUTES.map(([, handler]) => handler));
   for (const file of routeFiles(path.join(import.meta.dirname, "../../app/api/admin"))) {
-    const module = await import(file);
+    const routeModule = await import(file);
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
-      if (module[method]) expect(handlers.has(module[method]), `${method} ${file} is not in ADMIN_ROUTES`).toBe(true);
+      if (routeModule[method]) expect(handlers.has(routeModule[method]), `${method} ${file} is not in ADMIN_ROUTES`).toBe(true);
     }
   }
 });

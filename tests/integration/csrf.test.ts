@@ -11,7 +11,8 @@ describeEachEngine("cross-site request forgery", ({ prisma }) => {
     const account = await createAccount(prisma(), { name: "Original" });
     const cookie = await sessionCookie(account.user.id);
     const params = { workspaceId: account.workspace.id };
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+    const crossSite: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    for (const headers of crossSite) {
       const rename = await callRoute(workspace.PATCH, { method: "PATCH", cookie, params, headers, body: { name: "Pwned" } });
       expect([rename.status, rename.body.code]).toEqual([403, "cross_site_request"]);
       const created = await callRoute(signUp, { headers, body: { name: "X", email: `csrf-${Math.random()}@example.test`, password: "long-enough-password" } });
@@ -24,7 +25,8 @@ describeEachEngine("cross-site request forgery", ({ prisma }) => {
     const account = await createAccount(prisma());
     const cookie = await sessionCookie(account.user.id);
     const params = { workspaceId: account.workspace.id };
-    for (const headers of [{ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }, {}]) {
+    const sameSite: Record<string, string>[] = [{ origin: "http://localhost:3000", "sec-fetch-site": "same-origin" }, {}];
+    for (const headers of sameSite) {
       const rename = await callRoute(workspace.PATCH, { method: "PATCH", cookie, params, headers, body: { name: "Renamed" } });
       expect(rename.status).toBe(200);
     }
