@@ -4,7 +4,9 @@ import { existsSync } from "node:fs";
 
 export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first (npm run bench does).");
+  // Its own process group: `next start` runs the server in a child that outlives a plain kill.
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+    detached: true,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -21,6 +23,10 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ch
     if (healthy) return server;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  server.kill();
+  stopServer(server);
   throw new Error("next start did not become healthy");
+}
+
+export function stopServer(server: ChildProcess) {
+  if (server.pid) process.kill(-server.pid, "SIGTERM");
 }

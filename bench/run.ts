@@ -7,7 +7,7 @@ import { generateApiKey } from "@/lib/auth/api-key";
 import { createDbClient } from "@/lib/db/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
-import { startServer } from "./http-server";
+import { startServer, stopServer } from "./http-server";
 import { preparePgbenchTables, runPgbench } from "./pgbench";
 import { printTable, runLoad, summarize, type Measurement } from "./stats";
 
@@ -50,6 +50,11 @@ async function main() {
   const server = await startServer(url, PORT);
   const rows = [];
   try {
+    // The framework's own ceiling here: a static route handler, no database. Context for (c).
+    const floor = await measured("(c0) Next.js floor: GET a static route", async () => {
+      const response = await fetch(`http://localhost:${PORT}/api/v1/openapi.json`);
+      await response.arrayBuffer();
+    });
     for (const scenario of scenarios) {
       runPgbench(url, "warm-up", scenario.rows, CLIENTS, WARMUP_SECONDS);
       const limit = runPgbench(url, `(a) database limit, ${scenario.label}`, scenario.rows, CLIENTS, SECONDS);
@@ -72,13 +77,13 @@ async function main() {
         await response.arrayBuffer();
       });
       const limitOps = summarize(limit).opsPerSecond;
-      for (const m of [limit, service, http]) {
+      for (const m of scenario.rows === 1 ? [limit, service, http] : [limit, service, http, floor]) {
         const s = summarize(m);
         rows.push({ name: m.name, ...s, ratio: s.opsPerSecond / limitOps, errors: m.errors });
       }
     }
   } finally {
-    server.kill();
+    stopServer(server);
     await db.close();
   }
   console.log("");

@@ -3,6 +3,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db/prepared";
 import { DomainError } from "@/lib/errors";
 
 const PREFIX = "sbk_";
@@ -33,14 +34,16 @@ export async function authenticateApiKey(req: Request): Promise<ApiKeyCaller> {
   const header = req.headers.get("authorization") ?? "";
   const key = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
   if (!KEY_PATTERN.test(key)) throw invalidKey();
-  const apiKey = await db().apiKey.findUnique({
-    where: { keyHash: hashApiKey(key) },
-    select: { id: true, workspaceId: true, revokedAt: true, lastUsedAt: true },
+  // On every usage call: a prepared statement, not a Prisma query (lib/db/prepared.ts).
+  const [apiKey] = await queryPrepared<{ id: string; workspace_id: string; revoked_at: Date | null; last_used_at: Date | null }>(db(), {
+    name: "api_key_by_hash",
+    text: "SELECT id, workspace_id, revoked_at, last_used_at FROM api_keys WHERE key_hash = $1",
+    values: [hashApiKey(key)],
   });
-  if (!apiKey || apiKey.revokedAt) throw invalidKey();
+  if (!apiKey || apiKey.revoked_at) throw invalidKey();
   const now = Date.now();
-  if (!apiKey.lastUsedAt || now - apiKey.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+  if (!apiKey.last_used_at || now - apiKey.last_used_at.getTime() > LAST_USED_GRANULARITY_MS) {
     await db().apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { apiKeyId: apiKey.id, workspaceId: apiKey.workspaceId };
+  return { apiKeyId: apiKey.id, workspaceId: apiKey.workspace_id };
 }
