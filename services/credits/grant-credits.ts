@@ -3,7 +3,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { requestHash } from "@/lib/request-hash";
 import type { Actor } from "./actor";
-import { runLedgerWrite } from "./ledger-write";
+import { provenanceArgs, runLedgerWrite } from "./ledger-write";
 
 export type GrantType = "PURCHASE" | "SUBSCRIPTION_GRANT" | "PROMO_BONUS" | "ADMIN_ADJUSTMENT";
 
@@ -31,12 +31,7 @@ export async function grantCredits(db: Db, input: GrantCreditsInput, clock: Cloc
     [input.type, "ledger_entry_type"],
     [input.credits, "integer"],
     [input.expiresAt ?? null, "timestamptz"],
-    [input.idempotencyKey, "text"],
-    [hash, "text"],
-    [input.actor.type, "actor_type"],
-    [input.actor.id ?? null, "text"],
-    [input.reference?.type ?? null, "text"],
-    [input.reference?.id ?? null, "text"],
+    ...provenanceArgs(input, hash),
     [input.description ?? null, "text"],
     [clock.now(), "timestamptz"],
   ]);

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors";
 import { queryPrepared } from "@/lib/db/prepared";
 import type { LedgerWriteResult } from "@/types/credits";
+import type { Actor } from "./actor";
 
 export type LedgerOutcome =
   | "applied"
@@ -37,6 +38,22 @@ const REJECTIONS: Record<Exclude<LedgerOutcome, "applied" | "replayed">, () => D
   invalid_amount: () => new DomainError("validation_failed", "The amount is out of range", { fieldErrors: { amount: ["Out of range"] } }),
   not_reversible: () => new DomainError("conflict", "Nothing left to reverse on this entry"),
 };
+
+/** The arguments every ledger function takes after its own: key, request hash, actor, reference. */
+export function provenanceArgs(input: {
+  idempotencyKey: string;
+  actor: Actor;
+  reference?: { type: string; id: string };
+}, hash: string): [unknown, string][] {
+  return [
+    [input.idempotencyKey, "text"],
+    [hash, "text"],
+    [input.actor.type, "actor_type"],
+    [input.actor.id ?? null, "text"],
+    [input.reference?.type ?? null, "text"],
+    [input.reference?.id ?? null, "text"],
+  ];
+}
 
 /**
  * Calls ledger function `fn` with positional `args` (each a `[value, sqlType]` pair) and returns

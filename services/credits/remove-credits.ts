@@ -3,7 +3,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { requestHash } from "@/lib/request-hash";
 import type { Actor } from "./actor";
-import { runLedgerWrite } from "./ledger-write";
+import { provenanceArgs, runLedgerWrite } from "./ledger-write";
 
 export type RemoveCreditsInput = {
   workspaceId: string;
@@ -27,12 +27,7 @@ export async function removeCredits(db: Db, input: RemoveCreditsInput, clock: Cl
     [input.workspaceId, "uuid"],
     [input.type, "ledger_entry_type"],
     [input.credits, "integer"],
-    [input.idempotencyKey, "text"],
-    [hash, "text"],
-    [input.actor.type, "actor_type"],
-    [input.actor.id ?? null, "text"],
-    [input.reference?.type ?? null, "text"],
-    [input.reference?.id ?? null, "text"],
+    ...provenanceArgs(input, hash),
     [input.reason, "text"],
     [clock.now(), "timestamptz"],
   ]);
