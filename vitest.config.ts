@@ -22,18 +22,25 @@ export default defineConfig({
       CRON_SECRET: "vitest-cron-secret-0123456789",
     },
     projects: [
-      { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      {
+        ...shared,
+        // Projects with different worker counts must run in separate groups: unit tests first.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", sequence: { groupOrder: 0 } },
+      },
       {
         ...shared,
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          pool: "forks",
           globalSetup: ["tests/helpers/global-setup.ts"],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // argon2 hashing, PGlite and the concurrency proofs are slow on two cores.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           // Two cores: more workers only queue on the databases.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -14,7 +14,7 @@ import { migrationScripts } from "./migrations";
 export type EngineName = "pglite" | "postgres";
 
 async function createPglite(): Promise<DbClient> {
-  const pglite = new PGlite();
+  const pglite = new PGlite("memory://");
   for (const script of migrationScripts()) await pglite.exec(script);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: { maxWait: 60_000, timeout: 60_000 } });
   return { prisma, close: async () => (await prisma.$disconnect(), await pglite.close()) };

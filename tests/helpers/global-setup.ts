@@ -18,7 +18,7 @@ async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Pro
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    if (process.env.CI === "true") throw new Error("CI=true but TEST_DATABASE_URL is unset: the PostgreSQL suite would be skipped");
+    if (process.env.CI === "true" || process.env.CI === "1") throw new Error("CI=true but TEST_DATABASE_URL is unset: the PostgreSQL suite would be skipped");
     console.warn("TEST_DATABASE_URL unset: integration tests run on PGlite only.");
     project.provide("postgresTemplate", "");
     return;

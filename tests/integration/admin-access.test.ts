@@ -37,7 +37,7 @@ it("lists every admin route handler in the access table", async () => {
   const handlers = new Set(ADMIN_ROUTES.map(([, handler]) => handler));
   for (const file of routeFiles(path.join(import.meta.dirname, "../../app/api/admin"))) {
     const routeModule = await import(file);
-    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+    for (const method of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
       if (routeModule[method]) expect(handlers.has(routeModule[method]), `${method} ${file} is not in ADMIN_ROUTES`).toBe(true);
     }
   }

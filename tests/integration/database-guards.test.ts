@@ -25,6 +25,25 @@ describeEachEngine("database guards", ({ prisma }) => {
     await expect(prisma().$executeRawUnsafe(`DELETE FROM services`)).rejects.toThrow(/append-only/);
   });
 
+  it("rejects rewriting price history and dispute history", async () => {
+    const { account } = await anEntry();
+    const pkg = await prisma().creditPackage.create({
+      data: { slug: `pack-${account.workspace.id}`, name: "Pack", interval: "ONE_TIME", priceCents: 1000, credits: 100, versions: { create: { version: 1, name: "Pack", priceCents: 1000, currency: "usd", credits: 100 } } },
+    });
+    await expect(prisma().$executeRawUnsafe(`UPDATE credit_package_versions SET price_cents = 1 WHERE package_id = '${pkg.id}'`)).rejects.toThrow(/append-only/);
+    await expect(prisma().$executeRawUnsafe(`DELETE FROM credit_package_versions WHERE package_id = '${pkg.id}'`)).rejects.toThrow(/append-only/);
+    expect(await prisma().creditPackageVersion.findFirstOrThrow({ where: { packageId: pkg.id } })).toMatchObject({ version: 1, priceCents: 1000 });
+
+    const dispute = await prisma().dispute.create({
+      data: { workspaceId: account.workspace.id, kind: "CREDIT", reason: "test", creditsRequested: 1, events: { create: { actorType: "SYSTEM", message: "opened" } } },
+    });
+    await expect(prisma().$executeRawUnsafe(`UPDATE dispute_events SET message = 'rewritten' WHERE dispute_id = '${dispute.id}'`)).rejects.toThrow(/append-only/);
+    await expect(prisma().$executeRawUnsafe(`DELETE FROM dispute_events WHERE dispute_id = '${dispute.id}'`)).rejects.toThrow(/append-only/);
+    for (const table of ["credit_package_versions", "dispute_events", "audit_logs"]) {
+      await expect(prisma().$executeRawUnsafe(`TRUNCATE ${table} CASCADE`), table).rejects.toThrow(/append-only/);
+    }
+  });
+
   const insert = (walletId: string, workspaceId: string, type: string, amount: number, balanceAfter: number) =>
     prisma().$executeRawUnsafe(
       `INSERT INTO ledger_entries (wallet_id, workspace_id, type, amount, balance_after, idempotency_key, request_hash, actor_type)

@@ -20,6 +20,15 @@ describe("isCrossSiteRequest", () => {
     expect(isCrossSiteRequest(request("POST", { origin: "http://localhost:3000" }))).toBe(false);
     expect(isCrossSiteRequest(request("POST", { origin: "http://api.localhost:3000" }))).toBe(false);
     expect(isCrossSiteRequest(request("POST", { "sec-fetch-site": "same-origin" }))).toBe(false);
+    expect(isCrossSiteRequest(request("POST", { "sec-fetch-site": "none" }))).toBe(false);
     expect(isCrossSiteRequest(request("POST"))).toBe(false);
+  });
+
+  it("trusts the host the request was sent to, and no look-alike", () => {
+    const onHost = (origin: string) =>
+      new Request("https://billing.example.com/api/x", { method: "PATCH", headers: { host: "billing.example.com", origin } });
+    expect(isCrossSiteRequest(onHost("https://billing.example.com"))).toBe(false);
+    expect(isCrossSiteRequest(onHost("https://billing.example.com.evil.example"))).toBe(true);
+    expect(isCrossSiteRequest(onHost("http://localhost:3000.evil.example"))).toBe(true);
   });
 });

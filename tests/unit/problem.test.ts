@@ -29,13 +29,18 @@ describe("problemResponse", () => {
     const { status, body } = await read(problemResponse(new Error("connection string postgres://secret@db")));
     console.error = quiet;
     expect(status).toBe(500);
-    expect(body.code).toBe("internal_error");
+    expect(body).toMatchObject({ status: 500, code: "internal_error", detail: expect.stringMatching(/went wrong/) });
     expect(JSON.stringify(body)).not.toContain("secret");
   });
 
-  it("maps unique violations to 409 and says when to retry after a rate limit", async () => {
-    const unique = Object.assign(new Error("Unique constraint failed"), { name: "PrismaClientKnownRequestError", code: "P2002" });
-    expect((await read(problemResponse(unique))).status).toBe(409);
+  it("maps Prisma's unique violation to 409 and missing record to 404", async () => {
+    const prismaError = (code: string) => Object.assign(new Error(`Prisma ${code}`), { name: "PrismaClientKnownRequestError", code });
+    expect((await read(problemResponse(prismaError("P2002")))).body).toMatchObject({ status: 409, code: "conflict" });
+    expect((await read(problemResponse(prismaError("P2025")))).body).toMatchObject({ status: 404, code: "not_found" });
+  });
+
+  it("says when to retry after a rate limit, and only then", async () => {
+    expect(problemResponse(new DomainError("forbidden", "No")).headers.get("retry-after")).toBeNull();
     const limited = problemResponse(rateLimited(7));
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("7");
