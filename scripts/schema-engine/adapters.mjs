@@ -94,6 +94,13 @@ async function withPgClient(config, fn) {
   }
 }
 
+// Shadow databases not yet dropped: the engine can fail (or panic) before it disposes of them.
+const pendingShadowDrops = new Set();
+
+export async function dropPendingShadowDatabases() {
+  await Promise.allSettled([...pendingShadowDrops].map((drop) => drop()));
+}
+
 export function postgresFactory(url, shadowUrl) {
   const config = pgConfigFromUrl(url);
   const { schema: _schema, ...serverConfig } = config;
@@ -111,10 +118,13 @@ export function postgresFactory(url, shadowUrl) {
       }
       const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
       await withPgClient(serverConfig, (c) => c.query(`CREATE DATABASE "${database}"`));
+      const drop = () => withPgClient(serverConfig, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      pendingShadowDrops.add(drop);
       // Drop only after the shadow pool is closed, or the database leaks.
-      return connectPg({ ...serverConfig, database }, () =>
-        withPgClient(serverConfig, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)),
-      );
+      return connectPg({ ...serverConfig, database }, async () => {
+        pendingShadowDrops.delete(drop);
+        await drop();
+      });
     },
   };
 }

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { canConnect, createDatabase, isPostgresUrl, pgliteFactory, postgresFactory } from "./adapters.mjs";
+import { canConnect, createDatabase, dropPendingShadowDatabases, isPostgresUrl, pgliteFactory, postgresFactory } from "./adapters.mjs";
 
 const PGLITE_PREFIX = "pglite:";
 
@@ -100,6 +100,7 @@ async function serve(args) {
   lines.on("close", async () => {
     await queue;
     await factory.close?.();
+    await dropPendingShadowDatabases();
     process.exit(0);
   });
 }
@@ -111,9 +112,10 @@ function toRpcError(error) {
   return { code: 4466, message, data: data ?? { is_panic: false, message, meta: {}, error_code: null } };
 }
 
-function fail(error) {
+async function fail(error) {
   const detail = error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error);
   log("ERROR", lastPanic ? `Schema engine panicked: ${lastPanic}` : detail);
+  await dropPendingShadowDatabases();
   process.exit(1);
 }
 process.on("uncaughtException", fail);
@@ -130,5 +132,5 @@ try {
   }
   await serve(args);
 } catch (error) {
-  fail(error);
+  await fail(error);
 }
