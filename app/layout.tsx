@@ -1,11 +1,13 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Streamline Billing", template: "%s · Streamline Billing" },
-  description: "Prepaid credits, subscriptions and usage billing",
+  description: "Prepaid credits, plans and usage billing for your automations.",
 };
+
+export const viewport: Viewport = { themeColor: "#f8fafc" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentSession } from "@/lib/auth/session";
 
-export default async function Home() {
+/** No landing page: signed-in people (admins too) go to their dashboard, others to sign in. */
+export default async function HomePage() {
   redirect((await currentSession()) ? "/dashboard" : "/sign-in");
 }

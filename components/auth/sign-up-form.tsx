@@ -7,38 +7,41 @@ import { Button } from "@/components/ui/button";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import { Field } from "@/components/ui/field";
 import { postJson, type Problem } from "@/components/ui/problem";
-import { signUpBody } from "@/types/auth";
+import { fieldErrorsFromIssues, useFormFeedback, type ProblemMessage } from "@/hooks/use-form-feedback";
+import { signUpBody, type SignUpResponse } from "@/types/auth";
 
-type FieldErrors = Record<string, string[]>;
+const PROBLEMS: Record<string, ProblemMessage> = {
+  rate_limited: { title: "Too many attempts", detail: "Too many attempts, wait a minute before trying again." },
+  payload_too_large: { title: "That was too much to send", detail: "Shorten your name or password and try again." },
+};
 
 export function SignUpForm() {
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const feedback = useFormFeedback();
+
+  function showServerProblem(problem: Problem, form: HTMLFormElement) {
+    if (problem.code === "conflict") return feedback.showFieldErrors({ email: ["An account with this email already exists."] }, form);
+    if (problem.errors && Object.keys(problem.errors).length) return feedback.showFieldErrors(problem.errors, form);
+    feedback.showProblem(PROBLEMS[problem.code] ?? problem);
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = signUpBody.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
-      setFieldErrors(errors);
-      return;
-    }
-    setFieldErrors({});
+    const form = event.currentTarget;
+    const parsed = signUpBody.safeParse(Object.fromEntries(new FormData(form)));
+    if (!parsed.success) return feedback.showFieldErrors(fieldErrorsFromIssues(parsed.error.issues), form);
+    feedback.clear();
     setPending(true);
-    const created = await postJson("/api/auth/signup", parsed.data);
+    const created = await postJson<SignUpResponse>("/api/auth/signup", parsed.data);
     if (!created.ok) {
       setPending(false);
-      if (created.problem.code === "conflict") setFieldErrors({ email: ["An account with this email already exists"] });
-      else if (created.problem.errors) setFieldErrors(created.problem.errors);
-      else setProblem(created.problem);
+      showServerProblem(created.problem, form);
       return;
     }
-    const session = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-    setPending(false);
-    if (session?.error) {
+    const session = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false }).catch(() => null);
+    if (!session?.ok || session.error) {
+      // The account exists; only the automatic sign-in failed. Send them to sign in by hand.
       router.push("/sign-in");
       return;
     }
@@ -48,13 +51,21 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      <Field label="Name" name="name" autoComplete="name" required autoFocus errors={fieldErrors.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required errors={fieldErrors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required errors={fieldErrors.password} hint="At least 10 characters" />
+      <Field label="Name" name="name" autoComplete="name" required autoFocus maxLength={100} errors={feedback.fieldErrors.name} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required errors={feedback.fieldErrors.email} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters."
+        errors={feedback.fieldErrors.password}
+      />
       <Button type="submit" pending={pending} className="mt-2 w-full">
         Create account
       </Button>
-      <ErrorDialog problem={problem} onClose={() => setProblem(null)} />
+      <ErrorDialog problem={feedback.problem} onClose={feedback.dismissProblem} />
     </form>
   );
 }

@@ -1,40 +1,49 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { BrandMark } from "./brand-mark";
 import { Nav, type NavItem } from "./nav";
 import { SignOutButton } from "./sign-out-button";
+import { SkipLink } from "./skip-link";
 
-export type AppShellProps = { navLabel: string; nav: NavItem[]; email: string; status?: ReactNode; extraLink?: NavItem; children: ReactNode };
+export type AppShellProps = {
+  /** The nav's accessible name: "Main" for customers, "Admin" for the admin area. */
+  navLabel: string;
+  nav: NavItem[];
+  secondaryNav?: NavItem[];
+  homeHref: string;
+  /** Shown after the product name, e.g. "Admin". */
+  areaBadge?: string;
+  email: string;
+  /** Context for the top bar, e.g. the current workspace and its balance. */
+  context?: ReactNode;
+  children: ReactNode;
+};
 
-/** Header, side navigation and main region shared by the customer and admin areas. */
-export function AppShell({ navLabel, nav, email, status, extraLink, children }: AppShellProps) {
+/** Top bar, side navigation and main region shared by the customer and admin areas. */
+export function AppShell({ navLabel, nav, secondaryNav, homeHref, areaBadge, email, context, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
-      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-        Skip to content
-      </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
-          <Link href="/dashboard" className="font-semibold tracking-tight">
-            <span className="text-accent-600">●</span> Streamline Billing
+      <SkipLink />
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
+        <div className="flex h-(--app-header-height) items-center gap-4 px-4 md:px-6">
+          <Link href={homeHref} className="rounded-md">
+            <BrandMark suffix={areaBadge} />
           </Link>
-          <div className="ml-auto flex items-center gap-4 text-sm">
-            {status}
-            {extraLink && (
-              <Link href={extraLink.href} className="font-medium text-accent-600 hover:underline">
-                {extraLink.label}
-              </Link>
-            )}
-            <span className="hidden text-slate-500 sm:inline">{email}</span>
+          {context && <div className="hidden min-w-0 md:ml-4 md:block">{context}</div>}
+          <div className="ml-auto flex items-center gap-3">
+            <span className="hidden max-w-[16rem] truncate text-sm text-slate-600 sm:inline" title={email}>
+              {email}
+            </span>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
-        <aside className="md:w-48 md:shrink-0">
-          <Nav label={navLabel} items={nav} />
+      <div className="md:flex">
+        <aside className="border-b border-slate-200 bg-white px-3 py-2 md:sticky md:top-(--app-header-height) md:h-[calc(100vh-var(--app-header-height))] md:w-60 md:shrink-0 md:overflow-y-auto md:border-r md:border-b-0 md:px-3 md:py-5">
+          <Nav label={navLabel} items={nav} secondary={secondaryNav} />
         </aside>
-        <main id="content" className="min-w-0 flex-1">
-          {children}
+        <main id="content" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none md:px-8 md:py-8">
+          <div className="mx-auto max-w-5xl">{children}</div>
         </main>
       </div>
     </div>

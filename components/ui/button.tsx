@@ -1,24 +1,41 @@
 import type { ButtonHTMLAttributes } from "react";
 
+const BASE =
+  "inline-flex items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors select-none disabled:cursor-not-allowed disabled:opacity-60";
+
 const VARIANTS = {
-  primary: "bg-accent-600 text-white hover:bg-accent-700 disabled:bg-accent-600/60",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
-  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-600/60",
-  ghost: "text-slate-700 hover:bg-slate-100",
+  primary: "bg-accent-600 text-white shadow-sm hover:bg-accent-700 active:bg-accent-800",
+  secondary: "border border-slate-300 bg-white text-slate-800 shadow-sm hover:bg-slate-50 active:bg-slate-100",
+  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 active:bg-red-800",
+  ghost: "text-slate-700 hover:bg-slate-100 hover:text-slate-900 active:bg-slate-200",
 } as const;
 
-export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS; pending?: boolean };
+const SIZES = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm" } as const;
 
-export function Button({ variant = "primary", pending = false, className = "", children, disabled, ...props }: ButtonProps) {
+export type ButtonVariant = keyof typeof VARIANTS;
+export type ButtonSize = keyof typeof SIZES;
+
+/** The button look, for links that act as buttons ("Next page", "Back to dashboard"). */
+export function buttonClassName({ variant = "primary", size = "md", className = "" }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+  return `${BASE} ${VARIANTS[variant]} ${SIZES[size]} ${className}`;
+}
+
+export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /** While true the button is disabled, shows a spinner and tells assistive technology it is busy. */
+  pending?: boolean;
+};
+
+export function Button({ variant = "primary", size = "md", pending = false, className = "", type = "button", children, disabled, ...props }: ButtonProps) {
   return (
-    <button
-      {...props}
-      disabled={disabled || pending}
-      aria-busy={pending || undefined}
-      className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${className}`}
-    >
-      {pending && <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+    <button {...props} type={type} disabled={disabled || pending} aria-busy={pending || undefined} className={buttonClassName({ variant, size, className })}>
+      {pending && <Spinner />}
       {children}
     </button>
   );
+}
+
+function Spinner() {
+  return <span aria-hidden="true" className="size-4 shrink-0 animate-spin rounded-full border-2 border-current border-t-transparent" />;
 }

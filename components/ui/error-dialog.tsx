@@ -1,9 +1,29 @@
 "use client";
 
 import { Dialog } from "./dialog";
+import { Icon } from "./icon";
 import type { Problem } from "./problem";
 
-/** Shows a failure that is not about one field. Never alert(). */
-export function ErrorDialog({ problem, onClose }: { problem: Pick<Problem, "title" | "detail"> | null; onClose: () => void }) {
-  return <Dialog open={problem !== null} onOpenChange={(open) => !open && onClose()} title={problem?.title ?? ""} description={problem?.detail} />;
+export type ErrorDialogProps = { problem: Pick<Problem, "title" | "detail"> | null; onClose: () => void };
+
+/** Shows a failure that is not about one field (never `alert()`). Open while `problem` is set. */
+export function ErrorDialog({ problem, onClose }: ErrorDialogProps) {
+  return (
+    <Dialog
+      open={problem !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title={problem?.title ?? ""}
+      description={problem?.detail}
+      icon={<WarningIcon />}
+      closeLabel="OK"
+    />
+  );
+}
+
+function WarningIcon() {
+  return (
+    <span className="flex size-10 items-center justify-center rounded-full bg-red-50 text-red-600">
+      <Icon name="warning" />
+    </span>
+  );
 }

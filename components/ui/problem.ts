@@ -1,6 +1,7 @@
-// Reading the API's problem+json errors in the browser.
+// Reading the API's problem+json errors (RFC 9457) in the browser. No server imports: this file
+// ships to the client.
 
-export type Problem = { code: string; title: string; detail: string; errors?: Record<string, string[]> };
+export type Problem = { code: string; title: string; detail: string; status?: number; errors?: Record<string, string[]> };
 
 const NETWORK_PROBLEM: Problem = {
   code: "network_error",
@@ -8,23 +9,54 @@ const NETWORK_PROBLEM: Problem = {
   detail: "Check your connection and try again.",
 };
 
-export async function readProblem(response: Response): Promise<Problem> {
-  try {
-    const body = await response.json();
-    if (body && typeof body.code === "string") return body as Problem;
-  } catch {
-    // Not JSON: fall through to a generic problem.
-  }
-  return { code: "internal_error", title: `Request failed (${response.status})`, detail: "Try again in a moment." };
+function isFieldErrors(value: unknown): value is Record<string, string[]> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Object.values(value).every((messages) => Array.isArray(messages) && messages.every((message) => typeof message === "string"))
+  );
 }
 
-/** POSTs JSON; resolves to the parsed body, or to a Problem when the request failed. */
-export async function postJson<T>(url: string, body: unknown, init?: RequestInit): Promise<{ ok: true; data: T } | { ok: false; problem: Problem }> {
+/** The problem a failed response describes; a body that is not problem+json becomes a generic one. */
+export async function readProblem(response: Response): Promise<Problem> {
+  let body: unknown = null;
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), ...init });
-    if (!response.ok) return { ok: false, problem: await readProblem(response) };
-    return { ok: true, data: (await response.json()) as T };
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy's HTML error page, an empty 413): described generically below.
+  }
+  if (typeof body === "object" && body !== null && typeof (body as { code?: unknown }).code === "string") {
+    const { code, title, detail, errors } = body as Record<string, unknown>;
+    return {
+      code: code as string,
+      status: response.status,
+      title: typeof title === "string" && title ? title : "Request failed",
+      detail: typeof detail === "string" ? detail : "",
+      ...(isFieldErrors(errors) ? { errors } : {}),
+    };
+  }
+  return {
+    code: response.status === 413 ? "payload_too_large" : "internal_error",
+    status: response.status,
+    title: `Request failed (${response.status})`,
+    detail: "Try again in a moment. If it keeps happening, contact support.",
+  };
+}
+
+export type JsonResult<T> = { ok: true; data: T } | { ok: false; problem: Problem };
+
+/** POSTs JSON; resolves to the parsed body, or to a Problem when the request failed. Never throws. */
+export async function postJson<T>(url: string, body: unknown, init?: RequestInit): Promise<JsonResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body), ...init });
   } catch {
     return { ok: false, problem: NETWORK_PROBLEM };
+  }
+  if (!response.ok) return { ok: false, problem: await readProblem(response) };
+  try {
+    return { ok: true, data: (await response.json()) as T };
+  } catch {
+    return { ok: true, data: undefined as T };
   }
 }

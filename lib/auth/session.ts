@@ -64,6 +64,17 @@ export async function requireUser(req?: Request): Promise<AuthSession> {
   return session;
 }
 
+/**
+ * The session when it belongs to a platform admin, else null. Admin pages that load data call
+ * this themselves and render nothing without it: Next renders a page in parallel with its layout
+ * and sends the page's payload even when the layout shows the 403 notice instead, and client-side
+ * navigations re-render a page without re-running its layout.
+ */
+export async function findAdminSession(): Promise<AuthSession | null> {
+  const session = await currentSession();
+  return session?.user.role === "ADMIN" ? session : null;
+}
+
 export async function requireAdmin(req?: Request): Promise<AuthSession> {
   const session = await requireUser(req);
   if (session.user.role !== "ADMIN") throw forbidden("This area is for platform administrators");

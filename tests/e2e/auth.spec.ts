@@ -61,6 +61,10 @@ test("a customer is kept out of the admin area", async ({ page }) => {
   await page.goto("/admin");
   await expect(page.getByText("403")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Admin overview" })).toHaveCount(0);
+  // The page renders alongside its layout: its payload must not carry other tenants' data.
+  const payload = await (await page.request.get("/admin")).text();
+  expect(payload).not.toContain("bob@globex.test");
+  expect(payload).not.toContain("Globex");
 });
 
 test("sign-in and dashboard have no serious accessibility violations", async ({ page }) => {

@@ -1,37 +1,34 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
+import { ForbiddenNotice } from "@/components/shell/forbidden-notice";
+import type { NavItem } from "@/components/shell/nav";
 import { currentSession } from "@/lib/auth/session";
 
-const NAV = [
-  { href: "/admin", label: "Overview" },
-  { href: "/admin/customers", label: "Customers" },
-  { href: "/admin/disputes", label: "Disputes" },
-  { href: "/admin/packages", label: "Packages" },
-  { href: "/admin/promotions", label: "Promotions" },
-  { href: "/admin/webhooks", label: "Webhooks" },
-  { href: "/admin/audit", label: "Audit log" },
-  { href: "/admin/integrity", label: "Integrity" },
+const NAV: NavItem[] = [
+  { href: "/admin", label: "Overview", icon: "dashboard", exact: true },
+  { href: "/admin/customers", label: "Customers", icon: "customers" },
+  { href: "/admin/disputes", label: "Disputes", icon: "disputes" },
+  { href: "/admin/packages", label: "Packages", icon: "packages" },
+  { href: "/admin/promotions", label: "Promotions", icon: "promotions" },
+  { href: "/admin/webhooks", label: "Webhooks", icon: "webhooks" },
+  { href: "/admin/audit", label: "Audit log", icon: "audit" },
+  { href: "/admin/integrity", label: "Integrity", icon: "integrity" },
 ];
 
+const CUSTOMER_VIEW: NavItem[] = [{ href: "/dashboard", label: "Customer view", icon: "arrowLeft" }];
+
+/**
+ * Every admin page renders inside this layout, so the role check here keeps admin content from
+ * non-admins. The 403 notice is rendered with status 200: a layout cannot set the status, and
+ * nothing of the admin area is sent. The API routes enforce the role on their own.
+ */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/admin");
-  if (session.user.role !== "ADMIN") {
-    return (
-      <main className="mx-auto flex min-h-screen max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
-        <p className="text-sm font-semibold text-red-600">403</p>
-        <h1 className="text-2xl font-semibold">This area is for platform administrators</h1>
-        <p className="text-slate-600">Your account does not have access. If you think it should, ask a platform administrator.</p>
-        <Link href="/dashboard" className="text-accent-600 underline underline-offset-4">
-          Back to your dashboard
-        </Link>
-      </main>
-    );
-  }
+  if (session.user.role !== "ADMIN") return <ForbiddenNotice email={session.user.email} />;
   return (
-    <AppShell navLabel="Admin" nav={NAV} email={session.user.email} extraLink={{ href: "/dashboard", label: "Customer view" }}>
+    <AppShell navLabel="Admin" nav={NAV} secondaryNav={CUSTOMER_VIEW} homeHref="/admin" areaBadge="Admin" email={session.user.email}>
       {children}
     </AppShell>
   );

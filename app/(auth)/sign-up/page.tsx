@@ -10,7 +10,18 @@ export const metadata: Metadata = { title: "Create an account" };
 export default async function SignUpPage() {
   if (await currentSession()) redirect("/dashboard");
   return (
-    <AuthCard title="Create an account" subtitle="Prepaid credits for your automations. It takes a minute." footer={<>Already have an account? <Link href="/sign-in" className="font-medium text-accent-600 underline-offset-4 hover:underline">Sign in instead</Link></>}>
+    <AuthCard
+      title="Create your account"
+      subtitle="Prepaid credits for your automations. You get a personal workspace right away."
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link href="/sign-in" className="font-medium text-accent-700 underline-offset-4 hover:underline">
+            Sign in instead
+          </Link>
+        </>
+      }
+    >
       <SignUpForm />
     </AuthCard>
   );

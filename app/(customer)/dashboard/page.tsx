@@ -1,51 +1,56 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
+import { BalanceCards } from "@/components/credits/balance-cards";
 import { LedgerTable } from "@/components/credits/ledger-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { currentSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { CENTS_PER_CREDIT, formatCents, formatCredits } from "@/lib/format";
 import { getBalance } from "@/services/credits/get-balance";
 import { listLedger } from "@/services/credits/list-ledger";
 import { listWorkspacesForUser } from "@/services/workspaces/list-workspaces-for-user";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+const RECENT_ENTRIES = 8;
+
 export default async function DashboardPage() {
   const session = await currentSession();
-  if (!session) redirect("/sign-in");
+  if (!session) redirect("/sign-in?callbackUrl=/dashboard");
   const [workspace] = await listWorkspacesForUser(db(), session.user.id);
-  if (!workspace) redirect("/sign-in");
-  const [balance, recent] = await Promise.all([getBalance(db(), workspace.id), listLedger(db(), workspace.id, { limit: 8 })]);
+  if (!workspace) {
+    // Sign-up always creates a personal workspace; this only happens if it was removed.
+    return (
+      <>
+        <PageHeader title="Dashboard" />
+        <EmptyState title="No workspace yet">Your account is not a member of any workspace. Ask a workspace owner to invite you, or contact support.</EmptyState>
+      </>
+    );
+  }
+  const [balance, recent] = await Promise.all([getBalance(db(), workspace.id), listLedger(db(), workspace.id, { limit: RECENT_ENTRIES })]);
 
   return (
     <>
-      <PageHeader title="Dashboard" description={workspace.name} />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Card title="Credits">
-          <p className="text-3xl font-semibold tabular-nums">{formatCredits(balance.balance)}</p>
-          <p className="mt-1 text-sm text-slate-500">worth {formatCents(Math.max(balance.balance, 0) * CENTS_PER_CREDIT)} at $0.10 a credit</p>
-        </Card>
-        <Card title="Spendable now">
-          <p className="text-3xl font-semibold tabular-nums">{formatCredits(balance.available)}</p>
-          <p className="mt-1 text-sm text-slate-500">excludes credits past their expiry</p>
-        </Card>
-        <Card title="Wallet">
-          <p className={`text-lg font-semibold ${balance.status === "PAUSED" ? "text-amber-700" : "text-emerald-700"}`}>
-            {balance.status === "PAUSED" ? "Paused" : "Active"}
-          </p>
-          <p className="mt-1 text-sm text-slate-500">
-            {balance.status === "PAUSED" ? "Usage is refused until support resumes it." : "Services can spend credits."}
-          </p>
-        </Card>
-      </div>
-      <Card title="Recent activity" className="mt-6">
+      <PageHeader
+        title="Dashboard"
+        description={workspace.name}
+        actions={
+          <Link href="/credits" className={buttonClassName()}>
+            Buy credits
+          </Link>
+        }
+      />
+      <BalanceCards balance={balance} />
+      <Card title="Recent activity" description="Purchases, plan credits and usage, newest first." className="mt-6" flush>
         {recent.data.length ? (
           <LedgerTable entries={recent.data} caption="Recent credit activity" />
         ) : (
-          <EmptyState title="No activity yet">Purchases, plan credits and usage will appear here.</EmptyState>
+          <EmptyState title="No activity yet" icon="clock" bordered={false}>
+            Purchases, plan credits and what your services spend will appear here as they happen.
+          </EmptyState>
         )}
       </Card>
     </>

@@ -3,6 +3,14 @@ import { ComingSoon } from "@/components/shell/coming-soon";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default function Page() {
-  return <ComingSoon title="Settings" description="Your workspace and profile." next="Rename your workspace and manage members here." />;
+export default function SettingsPage() {
+  return (
+    <ComingSoon
+      title="Settings"
+      icon="settings"
+      description="Your workspace and your profile."
+      next="Rename your workspace, manage its members and update your profile here."
+      highlights={["Workspace name", "Members", "Profile"]}
+    />
+  );
 }

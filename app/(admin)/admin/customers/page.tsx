@@ -1,34 +1,77 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CustomerSearch } from "@/components/admin/customer-search";
+import { findAdminSession } from "@/lib/auth/session";
 import { WorkspaceTable } from "@/components/admin/workspace-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Icon } from "@/components/ui/icon";
 import { db } from "@/lib/db";
 import { listWorkspaces } from "@/services/admin/list-workspaces";
-import { adminWorkspaceListQuery } from "@/types/workspace";
+import { adminWorkspaceListQuery, type AdminWorkspaceListQuery } from "@/types/workspace";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const parsed = adminWorkspaceListQuery.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : { limit: 25 };
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** A hand-edited URL should not break the page: an unusable cursor is dropped, the search kept. */
+function readQuery(params: SearchParams): AdminWorkspaceListQuery {
+  const search = first(params.search)?.slice(0, 100) || undefined;
+  const parsed = adminWorkspaceListQuery.safeParse({ search, cursor: first(params.cursor) || undefined, limit: 25 });
+  return parsed.success ? parsed.data : adminWorkspaceListQuery.parse({ search, limit: 25 });
+}
+
+function pageHref(query: AdminWorkspaceListQuery, cursor?: string): string {
+  const params = new URLSearchParams();
+  if (query.search) params.set("search", query.search);
+  if (cursor) params.set("cursor", cursor);
+  const qs = params.toString();
+  return qs ? `/admin/customers?${qs}` : "/admin/customers";
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  if (!(await findAdminSession())) return null;
+  const query = readQuery(await searchParams);
   const page = await listWorkspaces(db(), query);
-  const next = page.nextCursor ? `?${new URLSearchParams({ ...(query.search ? { search: query.search } : {}), cursor: page.nextCursor })}` : null;
+  const hasPager = Boolean(query.cursor || page.nextCursor);
+
   return (
     <>
-      <PageHeader title="Customers" description="Every workspace, newest first." />
-      <form role="search" className="mb-4 flex gap-2">
-        <label htmlFor="search" className="sr-only">Search customers</label>
-        <input id="search" name="search" defaultValue={query.search} placeholder="Name, slug or owner email" className="w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
-        <button className="rounded-md bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700">Search</button>
-      </form>
-      <Card>
-        {page.data.length ? <WorkspaceTable rows={page.data} caption="Customer workspaces" /> : <EmptyState title="No customers match">Try another search.</EmptyState>}
-        {next && (
-          <Link href={`/admin/customers${next}`} className="mt-4 inline-block text-sm font-medium text-accent-600 hover:underline">
-            Next page →
-          </Link>
+      <PageHeader title="Customers" description="Every workspace, newest first. Search by name, slug or owner email." />
+      <CustomerSearch search={query.search} />
+      <Card
+        title={query.search ? `Results for “${query.search}”` : "All workspaces"}
+        description={`${page.data.length} ${page.data.length === 1 ? "workspace" : "workspaces"} on this page.`}
+        flush
+      >
+        {page.data.length ? (
+          <WorkspaceTable rows={page.data} caption={query.search ? `Workspaces matching ${query.search}` : "Customer workspaces"} />
+        ) : (
+          <EmptyState title={query.search ? "No customers match" : "No customers yet"} icon="search" bordered={false}>
+            {query.search ? "Try part of a name, a slug or an email address." : "Workspaces appear here as people sign up."}
+          </EmptyState>
+        )}
+        {hasPager && (
+          <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-200 px-5 py-3">
+            {query.cursor ? (
+              <Link href={pageHref(query)} className={buttonClassName({ variant: "ghost", size: "sm" })}>
+                <Icon name="arrowLeft" className="size-4" />
+                First page
+              </Link>
+            ) : (
+              <span />
+            )}
+            {page.nextCursor && (
+              <Link href={pageHref(query, page.nextCursor)} className={buttonClassName({ variant: "secondary", size: "sm" })}>
+                Next page
+                <Icon name="arrowRight" className="size-4" />
+              </Link>
+            )}
+          </nav>
         )}
       </Card>
     </>

@@ -3,6 +3,14 @@ import { ComingSoon } from "@/components/shell/coming-soon";
 
 export const metadata: Metadata = { title: "Packages" };
 
-export default function Page() {
-  return <ComingSoon title="Packages" description="Credit packs and monthly plans, with price history." next="Edit package prices and credit amounts here; each edit creates a new Stripe Price." />;
+export default function PackagesPage() {
+  return (
+    <ComingSoon
+      title="Packages"
+      icon="packages"
+      description="Credit packs and monthly plans, with their price history."
+      next="Edit what each pack and plan costs and how many credits it grants. Every change keeps the old version for past purchases."
+      highlights={["Credit packs", "Monthly plans", "Price history"]}
+    />
+  );
 }
