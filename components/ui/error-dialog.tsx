@@ -6,7 +6,7 @@ import type { Problem } from "./problem";
 
 export type ErrorDialogProps = { problem: Pick<Problem, "title" | "detail"> | null; onClose: () => void };
 
-/** Shows a failure that is not about one field (never `alert()`). Open while `problem` is set. */
+/** Shows a failure that is not about one field, as a modal (never a browser alert box). Open while `problem` is set. */
 export function ErrorDialog({ problem, onClose }: ErrorDialogProps) {
   return (
     <Dialog
