@@ -3,9 +3,8 @@
 // On PostgreSQL, outside a transaction, the statement runs on the client's own pool, prepared
 // once per connection. In a transaction, or on PGlite, it runs through Prisma.
 import type pg from "pg";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-
-type Db = PrismaClient | Prisma.TransactionClient;
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Db } from "./index";
 
 const pools = new WeakMap<object, pg.Pool>();
 
