@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { assertWithinRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import { signInCredentials } from "@/types/auth";
 import { verifyPassword } from "./password";
@@ -29,7 +30,7 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInCredentials.safeParse(credentials);
         if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
         const { email, password } = parsed.data;
-        const ip = header(req.headers, "x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+        const ip = clientIpFromHeaders(header(req.headers, "x-forwarded-for"), header(req.headers, "x-real-ip"));
         try {
           await assertWithinRateLimit(RATE_LIMITS.signIn, `${ip}:${email}`);
         } catch (error) {
