@@ -37,7 +37,5 @@ export const notFound = (what: string) => new DomainError("not_found", `${what} 
 export const forbidden = (message = "You do not have access to this resource") => new DomainError("forbidden", message);
 export const conflict = (message: string) => new DomainError("conflict", message);
 export const unauthenticated = () => new DomainError("unauthenticated", "Sign in to continue");
-export const validationFailed = (fieldErrors: FieldErrors, message = "Some fields are invalid") =>
-  new DomainError("validation_failed", message, { fieldErrors });
 export const rateLimited = (retryAfterSeconds: number) =>
   new DomainError("rate_limited", `Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });

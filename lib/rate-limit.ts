@@ -13,6 +13,9 @@ export const RATE_LIMITS = {
   signUp: { name: "sign-up", points: 10, durationSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
+/** Calls per minute for one API key on /api/v1 (configurable: integrations differ). */
+export const apiKeyRateLimit = (): RateLimitRule => ({ name: "api-key", points: env().API_RATE_LIMIT_PER_MINUTE, durationSeconds: 60 });
+
 const globalForLimits = globalThis as typeof globalThis & { __rateLimiters?: Map<string, RateLimiterAbstract>; __redis?: Redis };
 
 function limiterFor(rule: RateLimitRule): RateLimiterAbstract {

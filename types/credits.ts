@@ -11,7 +11,6 @@ export const LEDGER_ENTRY_TYPES = [
   "EXPIRY",
   "REVERSAL",
 ] as const;
-export type LedgerEntryTypeName = (typeof LEDGER_ENTRY_TYPES)[number];
 
 export const MAX_CREDITS_PER_OPERATION = 1_000_000_000;
 

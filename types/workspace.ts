@@ -1,7 +1,5 @@
 import { z } from "zod";
 
-export const workspaceIdParam = z.uuid();
-
 export const walletSummary = z.object({
   balance: z.number().int().describe("Credits; negative only after an admin removal or a payment clawback"),
   status: z.enum(["ACTIVE", "PAUSED"]),

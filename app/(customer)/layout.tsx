@@ -4,8 +4,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import type { NavItem } from "@/components/shell/nav";
 import { WorkspaceSummary } from "@/components/shell/workspace-summary";
 import { currentSession } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { listWorkspacesForUser } from "@/services/workspaces/list-workspaces-for-user";
+import { currentWorkspace } from "@/app/(customer)/current-workspace";
 
 const NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
@@ -22,8 +21,7 @@ const ADMIN_NAV: NavItem[] = [{ href: "/admin", label: "Admin", icon: "shield" }
 export default async function CustomerLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/dashboard");
-  // The first workspace is the personal one (listWorkspacesForUser orders it first).
-  const [workspace] = await listWorkspacesForUser(db(), session.user.id);
+  const workspace = await currentWorkspace(session.user.id);
   return (
     <AppShell
       navLabel="Main"

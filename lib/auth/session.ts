@@ -3,6 +3,7 @@
 // next-auth's database sessions).
 import "server-only";
 import { getToken, type JWT } from "next-auth/jwt";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { forbidden, unauthenticated } from "@/lib/errors";
@@ -52,11 +53,14 @@ export async function sessionFromCookieHeader(cookieHeader: string | null): Prom
   return sessionFromToken(token);
 }
 
-/** In server components and server actions, where there is no Request object. */
-export async function currentSession(): Promise<AuthSession | null> {
+/**
+ * In server components and server actions, where there is no Request object. Cached per request:
+ * a layout and its page ask for it together and share one lookup.
+ */
+export const currentSession = cache(async (): Promise<AuthSession | null> => {
   const { cookies } = await import("next/headers");
   return sessionFromCookieHeader((await cookies()).toString());
-}
+});
 
 export async function requireUser(req?: Request): Promise<AuthSession> {
   const session = req ? await sessionFromCookieHeader(req.headers.get("cookie")) : await currentSession();

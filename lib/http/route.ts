@@ -7,9 +7,8 @@ import { assertCronSecret } from "@/lib/auth/cron-secret";
 import { requireAdmin, requireUser, type AuthSession } from "@/lib/auth/session";
 import { requireWorkspaceRole, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { db, type Db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { DomainError, notFound } from "@/lib/errors";
-import { assertWithinRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { apiKeyRateLimit, assertWithinRateLimit, type RateLimitRule } from "@/lib/rate-limit";
 import { idempotencyKey as idempotencyKeySchema } from "@/types/credits";
 import type { WorkspaceRole } from "@/lib/generated/prisma/client";
 import { clientIp } from "./client-ip";
@@ -130,7 +129,7 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
     spec,
     async (req) => {
       const caller = await authenticateApiKey(req);
-      await assertWithinRateLimit({ name: "api-key", points: env().API_RATE_LIMIT_PER_MINUTE, durationSeconds: 60 }, caller.apiKeyId);
+      await assertWithinRateLimit(apiKeyRateLimit(), caller.apiKeyId);
       return { caller };
     },
     handler,

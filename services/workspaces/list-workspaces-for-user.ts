@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import type { WorkspaceView } from "@/types/workspace";
 
 const WORKSPACE_SELECT = {
@@ -28,11 +29,12 @@ export async function listWorkspacesForUser(db: Db, userId: string): Promise<Wor
   return memberships.map(toView);
 }
 
-/** One workspace as `userId` sees it; null when they are not a member. */
-export async function findWorkspaceForUser(db: Db, userId: string, workspaceId: string): Promise<WorkspaceView | null> {
+/** One workspace as `userId` sees it. Throws `not_found` when they are not a member. */
+export async function getWorkspaceForUser(db: Db, userId: string, workspaceId: string): Promise<WorkspaceView> {
   const membership = await db.membership.findUnique({
     where: { workspaceId_userId: { workspaceId, userId } },
     select: WORKSPACE_SELECT,
   });
-  return membership ? toView(membership) : null;
+  if (!membership) throw notFound("Workspace");
+  return toView(membership);
 }

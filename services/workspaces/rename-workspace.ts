@@ -2,10 +2,11 @@ import "server-only";
 import { inTransaction, type Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "../audit/record-audit";
+import { getWorkspaceForUser } from "./list-workspaces-for-user";
 
 export type RenameWorkspaceInput = { workspaceId: string; name: string; actorId: string };
 
-/** Renames a workspace and records who did it. Throws `not_found`. */
+/** Renames a workspace, records who did it, and returns it as the actor sees it. Throws `not_found`. */
 export async function renameWorkspace(db: Db, input: RenameWorkspaceInput) {
   return inTransaction(db, async (tx) => {
     const before = await tx.workspace.findUnique({ where: { id: input.workspaceId }, select: { name: true } });
@@ -23,6 +24,6 @@ export async function renameWorkspace(db: Db, input: RenameWorkspaceInput) {
       before,
       after: { name: workspace.name },
     });
-    return workspace;
+    return getWorkspaceForUser(tx, input.actorId, workspace.id);
   });
 }

@@ -11,7 +11,7 @@ import { currentSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getBalance } from "@/services/credits/get-balance";
 import { listLedger } from "@/services/credits/list-ledger";
-import { listWorkspacesForUser } from "@/services/workspaces/list-workspaces-for-user";
+import { currentWorkspace } from "@/app/(customer)/current-workspace";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -20,7 +20,7 @@ const RECENT_ENTRIES = 8;
 export default async function DashboardPage() {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/dashboard");
-  const [workspace] = await listWorkspacesForUser(db(), session.user.id);
+  const workspace = await currentWorkspace(session.user.id);
   if (!workspace) {
     // Sign-up always creates a personal workspace; this only happens if it was removed.
     return (
