@@ -1,0 +1,196 @@
+// A reference model of wallets and lots, in plain TypeScript, written from the rules as a customer
+// would state them (DESIGN.md §4), not from the SQL. The reference-model fuzz drives it and the
+// database with the same operations and compares every outcome, balance and lot remainder: a
+// self-consistency check (Σ entries = balance) cannot tell which lot a credit came from, or that
+// credits which should have lapsed are still spendable.
+
+export const MAX_CREDITS_PER_OPERATION = 1_000_000_000;
+export const MAX_WALLET_BALANCE = 2_000_000_000;
+
+export type Outcome =
+  | "applied"
+  | "replayed"
+  | "idempotency_mismatch"
+  | "insufficient_credits"
+  | "wallet_paused"
+  | "unknown_service"
+  | "invalid_amount"
+  | "balance_limit"
+  | "not_reversible"
+  | "not_found";
+
+export type ModelLot = { sourceEntryId: string; credits: number; remaining: number; expiresAt: number | null; createdAt: number };
+type ModelEntry = { id: string; type: string; amount: number; reversed: number; lot?: ModelLot };
+type KeyedResult = { signature: string; entryId: string; amount: number; balance: number };
+
+/** What an operation should answer: its outcome and, when applied or replayed, the entry's amount and balance. */
+export type Expected = { outcome: Outcome; amount?: number; balance?: number; entryId?: string };
+
+/** Ids the database assigned, handed back so later operations can name them. */
+export type Written = { entryId: string; expiryEntryIds: Map<string, string> };
+
+const EXPIRY_KEY = (lot: ModelLot) => `expiry:${lot.sourceEntryId}`;
+
+export class ModelWallet {
+  balance = 0;
+  paused = false;
+  readonly lots: ModelLot[] = [];
+  readonly entries = new Map<string, ModelEntry>();
+  private readonly keys = new Map<string, KeyedResult>();
+
+  private replay(key: string, signature: string): Expected | null {
+    const earlier = this.keys.get(key);
+    if (!earlier) return null;
+    if (earlier.signature !== signature) return { outcome: "idempotency_mismatch" };
+    return { outcome: "replayed", amount: earlier.amount, balance: earlier.balance, entryId: earlier.entryId };
+  }
+
+  private isLive(lot: ModelLot, now: number) {
+    return lot.expiresAt === null || lot.expiresAt > now;
+  }
+
+  /** Draw order for every spend and removal: soonest expiry first, never-expiring last, then oldest. */
+  private liveLotsInDrawOrder(now: number, prefer?: ModelLot): ModelLot[] {
+    return this.lots
+      .filter((lot) => lot.remaining > 0 && this.isLive(lot, now))
+      .sort((a, b) => Number(b === prefer) - Number(a === prefer) || (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity) || a.createdAt - b.createdAt);
+  }
+
+  private draw(amount: number, now: number, prefer?: ModelLot) {
+    let left = amount;
+    for (const lot of this.liveLotsInDrawOrder(now, prefer)) {
+      const take = Math.min(lot.remaining, left);
+      lot.remaining -= take;
+      left -= take;
+      if (left === 0) break;
+    }
+  }
+
+  private append(id: string, type: string, amount: number): ModelEntry {
+    this.balance += amount;
+    const entry = { id, type, amount, reversed: 0 };
+    this.entries.set(id, entry);
+    return entry;
+  }
+
+  private remember(key: string, signature: string, entry: ModelEntry) {
+    this.keys.set(key, { signature, entryId: entry.id, amount: entry.amount, balance: this.balance });
+  }
+
+  /** Lapsed lots holding credits, in the order they are written off. */
+  lapsedLots(now: number): ModelLot[] {
+    return this.lots.filter((lot) => lot.remaining > 0 && !this.isLive(lot, now));
+  }
+
+  /** A lapsed lot's remainder leaves the wallet as an EXPIRY entry (keyed per lot, so once). */
+  private writeOff(lot: ModelLot, entryId: string) {
+    const amount = lot.remaining;
+    lot.remaining = 0;
+    this.keys.set(EXPIRY_KEY(lot), { signature: "expiry", entryId, amount: -amount, balance: this.balance - amount });
+    this.append(entryId, "EXPIRY", -amount);
+  }
+
+  private writeOffLapsed(now: number, written: Written) {
+    for (const lot of this.lapsedLots(now)) this.writeOff(lot, written.expiryEntryIds.get(lot.sourceEntryId)!);
+  }
+
+  private addLot(entry: ModelEntry, before: number, expiresAt: number | null, now: number) {
+    // Credits pay any debt first; the lot holds the rest.
+    const lot = { sourceEntryId: entry.id, credits: entry.amount, remaining: Math.max(this.balance, 0) - Math.max(before, 0), expiresAt, createdAt: now };
+    this.lots.push(lot);
+    entry.lot = lot;
+  }
+
+  grant(input: { type: string; credits: number; expiresAt: number | null; key: string; signature: string; now: number }, written?: Written): Expected {
+    const replay = this.replay(input.key, input.signature);
+    if (replay) return replay;
+    if (input.credits <= 0 || input.credits > MAX_CREDITS_PER_OPERATION || (input.expiresAt !== null && input.expiresAt <= input.now)) return { outcome: "invalid_amount" };
+    if (this.balance + input.credits > MAX_WALLET_BALANCE) return { outcome: "balance_limit" };
+    if (!written) return { outcome: "applied" };
+    const before = this.balance;
+    const entry = this.append(written.entryId, input.type, input.credits);
+    this.addLot(entry, before, input.expiresAt, input.now);
+    this.remember(input.key, input.signature, entry);
+    return { outcome: "applied", amount: entry.amount, balance: this.balance };
+  }
+
+  consume(input: { cost: number | null; key: string; signature: string; now: number }, written?: Written): Expected {
+    // A retry gets its first answer even if the service has been deactivated since.
+    const replay = this.replay(input.key, input.signature);
+    if (replay) return replay;
+    if (input.cost === null) return { outcome: "unknown_service" };
+    if (input.cost <= 0 || input.cost > MAX_CREDITS_PER_OPERATION) return { outcome: "invalid_amount" };
+    if (this.paused) return { outcome: "wallet_paused" };
+    const spendable = this.liveLotsInDrawOrder(input.now).reduce((sum, lot) => sum + lot.remaining, 0);
+    if (this.balance < input.cost || spendable < input.cost) return { outcome: "insufficient_credits" };
+    if (!written) return { outcome: "applied" };
+    this.draw(input.cost, input.now);
+    const entry = this.append(written.entryId, "USAGE", -input.cost);
+    this.remember(input.key, input.signature, entry);
+    return { outcome: "applied", amount: entry.amount, balance: this.balance };
+  }
+
+  /** An admin removal or a payment clawback: lapsed credits are written off first, then live lots give, then debt. */
+  remove(input: { type: string; credits: number; key: string; signature: string; now: number }, written?: Written): Expected {
+    const replay = this.replay(input.key, input.signature);
+    if (replay) return replay;
+    if (input.credits <= 0 || input.credits > MAX_CREDITS_PER_OPERATION) return { outcome: "invalid_amount" };
+    if (this.balance - input.credits < -MAX_WALLET_BALANCE) return { outcome: "balance_limit" };
+    if (!written) return { outcome: "applied" };
+    this.writeOffLapsed(input.now, written);
+    this.draw(input.credits, input.now);
+    const entry = this.append(written.entryId, input.type, -input.credits);
+    this.remember(input.key, input.signature, entry);
+    return { outcome: "applied", amount: entry.amount, balance: this.balance };
+  }
+
+  /**
+   * Reverses an entry. A grant can be taken back up to its amount, less what was reversed and
+   * less what expired from its lot (including what lapses now); a spend can be given back up to
+   * what was spent, less what was given back already.
+   */
+  reverse(input: { entryId: string; credits: number | null; type: string; key: string; signature: string; now: number }, written?: Written): Expected {
+    const replay = this.replay(input.key, input.signature);
+    if (replay) return replay;
+    const original = this.entries.get(input.entryId);
+    if (!original) return { outcome: "not_found" };
+    if (original.type === "EXPIRY" || original.type === "REVERSAL") return { outcome: "not_reversible" };
+    const lot = original.lot;
+    const expired = lot ? this.expiredFrom(lot) + (this.isLive(lot, input.now) ? 0 : lot.remaining) : 0;
+    const cap = Math.abs(original.amount) - original.reversed - expired;
+    const credits = input.credits ?? cap;
+    if (credits <= 0 || credits > cap) return { outcome: "not_reversible" };
+    const takesBack = original.amount > 0;
+    if (takesBack ? this.balance - credits < -MAX_WALLET_BALANCE : this.balance + credits > MAX_WALLET_BALANCE) return { outcome: "balance_limit" };
+    if (!written) return { outcome: "applied" };
+    let entry: ModelEntry;
+    if (takesBack) {
+      this.writeOffLapsed(input.now, written);
+      this.draw(credits, input.now, lot);
+      entry = this.append(written.entryId, input.type, -credits);
+    } else {
+      const before = this.balance;
+      entry = this.append(written.entryId, input.type, credits);
+      this.addLot(entry, before, null, input.now);
+    }
+    original.reversed += credits;
+    this.remember(input.key, input.signature, entry);
+    return { outcome: "applied", amount: entry.amount, balance: this.balance };
+  }
+
+  private expiredFrom(lot: ModelLot): number {
+    const expiry = this.keys.get(EXPIRY_KEY(lot));
+    return expiry ? -expiry.amount : 0;
+  }
+
+  /** The expiry sweep: every lapsed lot holding credits is written off once. */
+  sweep(now: number, written: Written): number {
+    const lapsed = this.lapsedLots(now);
+    for (const lot of lapsed) this.writeOff(lot, written.expiryEntryIds.get(lot.sourceEntryId)!);
+    return lapsed.length;
+  }
+
+  setPaused(paused: boolean) {
+    this.paused = paused;
+  }
+}
