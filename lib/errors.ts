@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  balance_limit_exceeded: 422,
   wallet_paused: 423,
   rate_limited: 429,
   internal_error: 500,

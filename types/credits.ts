@@ -13,6 +13,8 @@ export const LEDGER_ENTRY_TYPES = [
 ] as const;
 
 export const MAX_CREDITS_PER_OPERATION = 1_000_000_000;
+/** A wallet's balance stays within ± this (a CHECK in the database; the ledger refuses past it). */
+export const MAX_WALLET_BALANCE = 2_000_000_000;
 
 export const idempotencyKey = z
   .string()

@@ -18,12 +18,21 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 export function createDbClient(target: DbTarget): DbClient {
   if (target.kind === "postgres") {
     // One pool, shared by Prisma and the ledger's prepared statements (lib/db/prepared.ts).
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 16 });
+    // Every session runs in UTC, whatever the server's TimeZone: day boundaries and any
+    // timestamp-to-text conversion mean the same on every deployment.
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 16, options: "-c TimeZone=UTC" });
+    // An idle connection can be closed by the server (restart, failover, a test dropping its
+    // database). node-postgres reports it on the pool; without a listener that crashes the
+    // process. The pool replaces the connection on next use, so logging it is enough.
+    pool.on("error", (error) => {
+      if ((error as { code?: string }).code !== "57P01") console.error("Idle database connection failed", error);
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
     registerPool(prisma, pool);
     return { prisma, close: async () => (await prisma.$disconnect(), await pool.end()) };
   }
   if (!target.dataDir.startsWith("memory://")) mkdirSync(target.dataDir, { recursive: true });
+  // PGlite always runs in UTC (it starts PostgreSQL with PGTZ=UTC).
   const pglite = new PGlite({ dataDir: target.dataDir });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   // $disconnect does not close PGlite; without close() the process never exits.

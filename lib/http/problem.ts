@@ -23,6 +23,7 @@ const TITLES: Record<ErrorCode, string> = {
   payload_too_large: "Payload too large",
   unsupported_media_type: "Unsupported media type",
   validation_failed: "Validation failed",
+  balance_limit_exceeded: "Balance limit exceeded",
   wallet_paused: "Wallet paused",
   rate_limited: "Too many requests",
   internal_error: "Internal error",

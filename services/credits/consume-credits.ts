@@ -19,12 +19,13 @@ export type ConsumeCreditsInput = {
 /**
  * Spends `quantity` units of a service from the workspace's wallet, soonest-expiring credits
  * first, in one statement holding the wallet's row lock. Idempotent per (wallet, key): a retry
- * returns the first result; the key with other parameters throws `idempotency_mismatch`.
+ * returns the first result, even when the service was deactivated since; the key with any other
+ * parameter (service, quantity, reference, description) throws `idempotency_mismatch`.
  * Throws `insufficient_credits` (also for a negative wallet), `wallet_paused`,
  * `validation_failed` (unknown service). A rejection writes nothing. Needs no transaction.
  */
 export async function consumeCredits(db: Db, input: ConsumeCreditsInput, clock: Clock = systemClock) {
-  const hash = requestHash({ op: "consume", service: input.serviceKey, quantity: input.quantity, ref: input.referenceId });
+  const hash = requestHash({ op: "consume", service: input.serviceKey, quantity: input.quantity, ref: input.referenceId, description: input.description });
   return runLedgerWrite(db, "credits_consume", [
     [input.workspaceId, "uuid"],
     [input.serviceKey, "text"],

@@ -22,7 +22,8 @@ export type GrantCreditsInput = {
 /**
  * Adds credits as one entry and one lot (a `CreditGrant`). If the wallet is negative, the credits
  * pay the debt first. Idempotent per (wallet, key). Throws `validation_failed` for an amount out
- * of range or an expiry in the past, `not_found` for an unknown workspace. Needs no transaction.
+ * of range or an expiry in the past, `balance_limit_exceeded` past the wallet limit, `not_found`
+ * for an unknown workspace. Needs no transaction.
  */
 export async function grantCredits(db: Db, input: GrantCreditsInput, clock: Clock = systemClock) {
   const hash = requestHash({ op: "grant", ...input, actor: undefined, idempotencyKey: undefined });

@@ -4,7 +4,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors";
 import { queryPrepared } from "@/lib/db/prepared";
-import type { LedgerWriteResult } from "@/types/credits";
+import { MAX_WALLET_BALANCE, type LedgerWriteResult } from "@/types/credits";
 import type { Actor } from "./actor";
 
 export type LedgerOutcome =
@@ -16,6 +16,7 @@ export type LedgerOutcome =
   | "insufficient_credits"
   | "unknown_service"
   | "invalid_amount"
+  | "balance_limit"
   | "not_reversible";
 
 export type LedgerFunction = "credits_consume" | "credits_grant" | "credits_debit" | "credits_reverse";
@@ -36,6 +37,10 @@ const REJECTIONS: Record<Exclude<LedgerOutcome, "applied" | "replayed">, () => D
   insufficient_credits: () => new DomainError("insufficient_credits", "Not enough credits for this request"),
   unknown_service: () => new DomainError("validation_failed", "Unknown or inactive service", { fieldErrors: { service: ["Unknown or inactive service"] } }),
   invalid_amount: () => new DomainError("validation_failed", "The amount is out of range", { fieldErrors: { amount: ["Out of range"] } }),
+  balance_limit: () =>
+    new DomainError("balance_limit_exceeded", `A wallet's balance stays within ±${MAX_WALLET_BALANCE.toLocaleString("en-US")} credits`, {
+      fieldErrors: { credits: ["This would take the balance past the wallet limit"] },
+    }),
   not_reversible: () => new DomainError("conflict", "Nothing left to reverse on this entry"),
 };
 

@@ -17,9 +17,11 @@ export type RemoveCreditsInput = {
 };
 
 /**
- * Removes credits by decision (an admin removal, a payment clawback). Unlike usage it may take
- * the wallet below zero; later credits pay that debt first. Idempotent per (wallet, key).
- * Needs no transaction.
+ * Removes credits by decision (an admin removal, a payment clawback). Lapsed credits not yet
+ * swept are written off first (EXPIRY entries), so a removal never takes them in place of live
+ * ones; then live lots give, soonest expiry first. Unlike usage it may take the wallet below
+ * zero; later credits pay that debt first. Idempotent per (wallet, key). Throws
+ * `balance_limit_exceeded` past the wallet limit. Needs no transaction.
  */
 export async function removeCredits(db: Db, input: RemoveCreditsInput, clock: Clock = systemClock) {
   const hash = requestHash({ op: "remove", ...input, actor: undefined, idempotencyKey: undefined });

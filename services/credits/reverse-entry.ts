@@ -20,9 +20,11 @@ export type ReverseEntryInput = {
 
 /**
  * Reverses all or part of an earlier entry of the same workspace: credits added are taken back
- * (from their own lot first; the wallet may go negative), credits spent are given back as a new
- * lot that never expires. The total reversed never exceeds the entry. Throws `not_found` for an
- * entry of another workspace, `conflict` when nothing is left to reverse. Needs no transaction.
+ * (lapsed lots written off first, then from their own lot, other lots, and debt), credits spent
+ * are given back as a new lot that never expires. A grant can be taken back up to its amount less
+ * what was reversed and less what expired from its lot; a spend, up to what was spent less what
+ * was given back. Throws `not_found` for an entry of another workspace, `conflict` when nothing
+ * is left to reverse, `balance_limit_exceeded` past the wallet limit. Needs no transaction.
  */
 export async function reverseEntry(db: Db, input: ReverseEntryInput, clock: Clock = systemClock) {
   const hash = requestHash({ op: "reverse", ...input, actor: undefined, idempotencyKey: undefined });
