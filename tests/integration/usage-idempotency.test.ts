@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { POST as consume } from "@/app/api/v1/usage/route";
 import { consumeCredits } from "@/services/credits/consume-credits";
+import { grantCredits } from "@/services/credits/grant-credits";
+import { setWalletStatus } from "@/services/credits/set-wallet-status";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute } from "../helpers/http";
 import { expectLedgerInvariants } from "../helpers/invariants";
 import { createFundedAccount, createService } from "../fixtures/credits";
 
-describeEachEngine("idempotent usage", ({ prisma }) => {
+describeEachEngine("idempotent usage", ({ engine, prisma }) => {
   it("answers ten concurrent requests with one key with one entry and ten identical bodies", async () => {
     const account = await createFundedAccount(prisma(), 100);
     const service = await createService(prisma(), { unitCostCredits: 7 });
@@ -67,4 +69,72 @@ describeEachEngine("idempotent usage", ({ prisma }) => {
     expect(await prisma().ledgerEntry.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(1);
     await expectLedgerInvariants(prisma());
   });
+
+  it("gives a retry its first answer after the service was deactivated, and refuses a new key", async () => {
+    const account = await createFundedAccount(prisma(), 100);
+    const service = await createService(prisma(), { unitCostCredits: 3 });
+    const key = randomUUID();
+    const body = { service: service.key, quantity: 2 };
+    const first = await callRoute(consume, { apiKey: account.apiKey, idempotencyKey: key, body });
+    await prisma().service.update({ where: { id: service.id }, data: { isActive: false } });
+    const retry = await callRoute(consume, { apiKey: account.apiKey, idempotencyKey: key, body });
+    expect([retry.status, retry.text, retry.headers.get("idempotent-replayed")]).toEqual([200, first.text, "true"]);
+    const changed = await callRoute(consume, { apiKey: account.apiKey, idempotencyKey: key, body: { ...body, quantity: 3 } });
+    expect([changed.status, changed.body.code]).toEqual([409, "idempotency_mismatch"]);
+    const fresh = await callRoute(consume, { apiKey: account.apiKey, idempotencyKey: randomUUID(), body });
+    expect([fresh.status, fresh.body.code]).toEqual([422, "validation_failed"]);
+    expect((await prisma().wallet.findUniqueOrThrow({ where: { workspaceId: account.workspace.id } })).balance).toBe(94);
+  });
+
+  it("treats the same key with a different description as a different request", async () => {
+    const account = await createFundedAccount(prisma(), 100);
+    const service = await createService(prisma());
+    const key = randomUUID();
+    const body = { service: service.key, quantity: 1, description: "nightly sync" };
+    expect((await callRoute(consume, { apiKey: account.apiKey, idempotencyKey: key, body })).status).toBe(200);
+    const other = await callRoute(consume, { apiKey: account.apiKey, idempotencyKey: key, body: { ...body, description: "weekly sync" } });
+    expect([other.status, other.body.code]).toEqual([409, "idempotency_mismatch"]);
+    const dropped = await callRoute(consume, { apiKey: account.apiKey, idempotencyKey: key, body: { service: service.key, quantity: 1 } });
+    expect([dropped.status, dropped.body.code]).toEqual([409, "idempotency_mismatch"]);
+  });
+
+  // Needs a second connection holding the wallet lock while the spend waits: PostgreSQL only
+  // (PGlite is one connection, so the window cannot open there).
+  if (engine === "postgres") {
+    const whileLocked = async (change: (tx: Parameters<Parameters<ReturnType<typeof prisma>["$transaction"]>[0]>[0]) => Promise<unknown>, spend: () => Promise<unknown>) => {
+      let spending: Promise<unknown> | undefined;
+      await prisma().$transaction(async (tx) => {
+        await change(tx);
+        spending = spend().then((value) => ({ value }), (error: unknown) => ({ error }));
+        // Long enough for the spend's guarded debit to miss and its re-read to wait for our lock.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      });
+      return spending!;
+    };
+
+    it("spends from credits granted while the spend waited for the wallet, instead of answering 402", async () => {
+      const account = await createFundedAccount(prisma(), 0);
+      const service = await createService(prisma(), { unitCostCredits: 5 });
+      const workspaceId = account.workspace.id;
+      const outcome = await whileLocked(
+        (tx) => grantCredits(tx, { workspaceId, type: "PURCHASE", credits: 20, idempotencyKey: randomUUID(), actor: { type: "SYSTEM" } }),
+        () => consumeCredits(prisma(), { workspaceId, serviceKey: service.key, quantity: 1, idempotencyKey: randomUUID(), actor: { type: "API_KEY" } }),
+      );
+      expect(outcome).toMatchObject({ value: { amount: -5, balance: 15 } });
+      await expectLedgerInvariants(prisma());
+    });
+
+    it("spends from a wallet resumed while the spend waited, instead of answering 423", async () => {
+      const account = await createFundedAccount(prisma(), 20);
+      const service = await createService(prisma(), { unitCostCredits: 5 });
+      const workspaceId = account.workspace.id;
+      await setWalletStatus(prisma(), { workspaceId, paused: true, actor: { type: "SYSTEM" } });
+      const outcome = await whileLocked(
+        (tx) => setWalletStatus(tx, { workspaceId, paused: false, actor: { type: "SYSTEM" } }),
+        () => consumeCredits(prisma(), { workspaceId, serviceKey: service.key, quantity: 1, idempotencyKey: randomUUID(), actor: { type: "API_KEY" } }),
+      );
+      expect(outcome).toMatchObject({ value: { amount: -5, balance: 15 } });
+      await expectLedgerInvariants(prisma());
+    });
+  }
 });
