@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { creditsAmount } from "./credits";
+import { timestamp } from "./time";
 
 const reason = z.string().trim().min(3, "Say why, in a few words").max(500, "Use at most 500 characters").describe("Shown to the customer and kept in the ledger");
 
@@ -8,7 +9,7 @@ export const adjustCreditsBody = z
     direction: z.enum(["add", "remove"]).describe("`remove` may take the balance below zero"),
     credits: creditsAmount,
     reason,
-    expiresAt: z.coerce.date().optional().describe("Only for `add`: when these credits lapse"),
+    expiresAt: timestamp().optional().describe("Only for `add`: when these credits lapse"),
   })
   .strict()
   .refine((body) => body.direction === "add" || !body.expiresAt, { message: "Only added credits can expire", path: ["expiresAt"] });

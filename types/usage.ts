@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LEDGER_ENTRY_TYPES } from "./credits";
+import { isInTimestampRange, timestamp } from "./time";
 
 const serviceKey = z
   .string()
@@ -49,6 +50,16 @@ export const balanceResponse = z.object({
 });
 export type BalanceResponse = z.infer<typeof balanceResponse>;
 
+const MAX_SEQUENCE = 2n ** 63n - 1n;
+
+/** A ledger page cursor: `<createdAt ISO>_<sequence>`, as `nextCursor` gives it. */
+function isLedgerCursor(cursor: string): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(\d{1,19})$/.exec(cursor);
+  if (!match) return false;
+  const createdAt = new Date(match[1]!);
+  return !Number.isNaN(createdAt.getTime()) && createdAt.toISOString() === match[1] && isInTimestampRange(createdAt) && BigInt(match[2]!) <= MAX_SEQUENCE;
+}
+
 const ledgerTypes = z
   .string()
   .transform((value) => value.split(",").map((type) => type.trim().toUpperCase()).filter(Boolean))
@@ -57,12 +68,9 @@ const ledgerTypes = z
 export const ledgerQuery = z
   .object({
     type: ledgerTypes.optional().describe("Comma-separated entry types"),
-    from: z.coerce.date({ error: "Use an ISO 8601 date" }).optional().describe("Entries at or after this time"),
-    to: z.coerce.date({ error: "Use an ISO 8601 date" }).optional().describe("Entries before this time"),
-    cursor: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z_\d{1,19}$/, "Use the nextCursor of the previous page")
-      .optional(),
+    from: timestamp().optional().describe("Entries at or after this time"),
+    to: timestamp().optional().describe("Entries before this time"),
+    cursor: z.string().refine(isLedgerCursor, "Use the nextCursor of the previous page").optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     format: z.enum(["json", "csv"]).default("json").describe("csv exports every matching entry"),
   })
@@ -89,8 +97,8 @@ export type LedgerPage = z.infer<typeof ledgerPage>;
 
 export const usageSummaryQuery = z
   .object({
-    from: z.coerce.date({ error: "Use an ISO 8601 date" }),
-    to: z.coerce.date({ error: "Use an ISO 8601 date" }),
+    from: timestamp(),
+    to: timestamp(),
   })
   .refine((q) => q.from < q.to, { message: "`from` must be before `to`", path: ["from"] })
   .refine((q) => q.to.getTime() - q.from.getTime() <= 366 * 86_400_000, { message: "At most a year at a time", path: ["to"] });

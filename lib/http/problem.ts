@@ -38,15 +38,49 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
   return fieldErrors;
 }
 
+const DUPLICATE = () => new DomainError("conflict", "A record with these values already exists");
+const DANGLING = () => new DomainError("conflict", "This refers to a record that does not exist, or is still in use");
+const INVALID_VALUE = () => new DomainError("validation_failed", "A value is out of range or not allowed");
+
+// Prisma's own codes for what the database refused (https://www.prisma.io/docs/orm/reference/error-reference).
+const PRISMA_ERRORS: Record<string, () => DomainError> = {
+  P2000: INVALID_VALUE,
+  P2002: DUPLICATE,
+  P2003: DANGLING,
+  P2004: INVALID_VALUE,
+  P2007: INVALID_VALUE,
+  P2020: INVALID_VALUE,
+  P2025: () => new DomainError("not_found", "Record not found"),
+};
+
+/** PostgreSQL's SQLSTATE, from node-postgres (`code`) or from Prisma's driver-adapter error. */
+function sqlState(error: Error): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
+  const code = meta?.driverAdapterError?.cause?.originalCode ?? (error as { code?: unknown }).code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/**
+ * What the database refused because of the request's values is the client's problem, never a
+ * 500: a unique or foreign-key violation is a conflict, any other constraint (class 23) or data
+ * exception (class 22: out of range, bad encoding, malformed value) is invalid input.
+ */
+function fromDatabase(error: Error): DomainError | undefined {
+  const state = sqlState(error);
+  if (state === "23505") return DUPLICATE();
+  if (state === "23503") return DANGLING();
+  if (state?.startsWith("23") || state?.startsWith("22")) return INVALID_VALUE();
+  // Matched by name so this module (used by proxy.ts) does not load the Prisma client.
+  if (error.name === "PrismaClientKnownRequestError" && "code" in error) return PRISMA_ERRORS[String(error.code)]?.();
+  return undefined;
+}
+
 /** Maps any thrown value to a domain error; unknown errors become a generic 500 and are logged. */
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof ZodError) return new DomainError("validation_failed", "Some fields are invalid", { fieldErrors: zodFieldErrors(error) });
-  // Matched by name so this module (used by proxy.ts) does not load the Prisma client.
-  if (error instanceof Error && error.name === "PrismaClientKnownRequestError" && "code" in error) {
-    if (error.code === "P2002") return new DomainError("conflict", "A record with these values already exists");
-    if (error.code === "P2025") return new DomainError("not_found", "Record not found");
-  }
+  const refused = error instanceof Error ? fromDatabase(error) : undefined;
+  if (refused) return refused;
   console.error("Unhandled error", error);
   return new DomainError("internal_error", "Something went wrong on our side. Try again, or contact support.");
 }

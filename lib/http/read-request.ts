@@ -12,10 +12,29 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readLimited(req, maxBytes);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new DomainError("invalid_request", "The body is not valid JSON");
+  }
+  assertNoNulCharacters(body);
+  return body;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, and no field of ours needs it: refuse it here, for every
+ * body and query, naming the field, rather than as a database error halfway through a request.
+ */
+function assertNoNulCharacters(value: unknown, path: (string | number)[] = []): void {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) {
+      throw new DomainError("validation_failed", "Text must not contain NUL characters", { fieldErrors: { [path.join(".") || "_"]: ["Must not contain NUL characters"] } });
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => assertNoNulCharacters(item, [...path, index]));
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) assertNoNulCharacters(item, [...path, key]);
   }
 }
 
@@ -40,5 +59,7 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
 const tooLarge = (maxBytes: number) => new DomainError("payload_too_large", `The body is larger than ${maxBytes / 1024} KiB`);
 
 export function readQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {
-  return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  assertNoNulCharacters(query);
+  return schema.parse(query);
 }

@@ -76,3 +76,12 @@ test("sign-in and dashboard have no serious accessibility violations", async ({ 
   const dashboardScan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(dashboardScan.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });
+
+test("an unknown API path answers problem+json 404, also on the api. host", async ({ request }) => {
+  for (const headers of [{}, { host: "api.localhost" }]) {
+    const response = await request.post("/api/v1/no-such-endpoint", { headers, data: {} });
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-type"]).toBe("application/problem+json");
+    expect((await response.json()).code).toBe("not_found");
+  }
+});

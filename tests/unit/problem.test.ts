@@ -39,6 +39,23 @@ describe("problemResponse", () => {
     expect((await read(problemResponse(prismaError("P2025")))).body).toMatchObject({ status: 404, code: "not_found" });
   });
 
+  describe("maps what the database refused to a 4xx, never a 500", () => {
+    const fromPg = (code: string) => Object.assign(new Error("pg"), { name: "error", code });
+    const fromAdapter = (code: string) =>
+      Object.assign(new Error("adapter"), { name: "PrismaClientKnownRequestError", code: "P2010", meta: { driverAdapterError: { cause: { originalCode: code } } } });
+    it.each([
+      ["unique violation", "23505", 409, "conflict"],
+      ["foreign key violation", "23503", 409, "conflict"],
+      ["check violation", "23514", 422, "validation_failed"],
+      ["not-null violation", "23502", 422, "validation_failed"],
+      ["integer out of range", "22003", 422, "validation_failed"],
+      ["NUL byte in text", "22021", 422, "validation_failed"],
+      ["timestamp out of range", "22008", 422, "validation_failed"],
+    ])("%s (%s)", async (_label, state, status, code) => {
+      for (const error of [fromPg(state), fromAdapter(state)]) expect((await read(problemResponse(error))).body).toMatchObject({ status, code });
+    });
+  });
+
   it("says when to retry after a rate limit, and only then", async () => {
     expect(problemResponse(new DomainError("forbidden", "No")).headers.get("retry-after")).toBeNull();
     const limited = problemResponse(rateLimited(7));
