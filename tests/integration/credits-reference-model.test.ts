@@ -122,8 +122,8 @@ describeEachEngine("the ledger against its reference model", ({ prisma }) => {
       const wallet = wallets.get(step.workspaceId)!;
       const before = await lastSequence(prisma(), step.workspaceId);
       const expected = step.model();
-      const actual = await step.database().then(
-        (result) => ({ outcome: (result.replayed ? "replayed" : "applied") as Outcome, amount: result.amount, balance: result.balance, entryId: result.entryId }),
+      const actual: Expected = await step.database().then(
+        (result) => ({ outcome: result.replayed ? "replayed" : "applied", amount: result.amount, balance: result.balance, entryId: result.entryId }),
         (error: unknown) => {
           if (!(error instanceof DomainError)) throw error;
           return { outcome: error.code as Outcome };
