@@ -1,0 +1,220 @@
+// The reference-model fuzz: a seeded random mix of credit operations, applied one at a time to
+// the database and to the model (ledger-model.ts). After every operation the outcome, the
+// returned amount and balance, the entries written, the wallet and every lot's remainder must
+// match. Sequential on purpose: concurrency is proven elsewhere (credits-concurrency,
+// credits-random-mix); here each answer must be the one a customer is owed.
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { Clock } from "@/lib/clock";
+import { DomainError } from "@/lib/errors";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { consumeCredits } from "@/services/credits/consume-credits";
+import { expireCredits, type ExpireCreditsResult } from "@/services/credits/expire-credits";
+import { grantCredits } from "@/services/credits/grant-credits";
+import { removeCredits } from "@/services/credits/remove-credits";
+import { reverseEntry } from "@/services/credits/reverse-entry";
+import { setWalletStatus } from "@/services/credits/set-wallet-status";
+import { createFundedAccount, createService } from "../fixtures/credits";
+import { ModelWallet, type Expected, type Outcome, type Written } from "./ledger-model";
+import { seededRandom, type Random } from "./random";
+
+const MINUTE = 60_000;
+const actor = { type: "SYSTEM" as const };
+
+/** The API's error code for each refusal the model predicts. */
+const ERROR_CODE: Record<Exclude<Outcome, "applied" | "replayed">, string> = {
+  idempotency_mismatch: "idempotency_mismatch",
+  insufficient_credits: "insufficient_credits",
+  wallet_paused: "wallet_paused",
+  unknown_service: "validation_failed",
+  invalid_amount: "validation_failed",
+  balance_limit: "balance_limit_exceeded",
+  not_reversible: "conflict",
+  not_found: "not_found",
+};
+
+type Step = {
+  label: string;
+  workspaceId: string;
+  /** The model's answer; given the ids the database wrote, it applies the operation. */
+  model: (written?: Written) => Expected;
+  database: () => Promise<{ amount: number; balance: number; entryId: string; replayed: boolean }>;
+  /** Replays this operation, with the same parameters or, when `changed`, different ones. */
+  retry?: (changed: boolean) => Step;
+};
+
+export type FuzzOptions = {
+  operations: number;
+  label: string;
+  /** The expiry sweep under test (the real one by default). */
+  sweep?: (clock: Clock) => Promise<ExpireCreditsResult>;
+};
+
+/**
+ * Drives the database and the model with the same seeded random mix, one operation at a time,
+ * and fails at the first disagreement with the last operations in the message.
+ */
+export async function runReferenceFuzz(prisma: () => PrismaClient, options: FuzzOptions) {
+  const random = seededRandom(options.label);
+  const workspaces = await Promise.all([0, 1, 2].map(() => createFundedAccount(prisma(), 0).then((a) => a.workspace.id)));
+  const wallets = new Map(workspaces.map((id) => [id, new ModelWallet()]));
+  const service = await createService(prisma(), { unitCostCredits: 3 });
+  const flaky = await createService(prisma(), { unitCostCredits: 2 });
+  let flakyActive = true;
+  let time = Date.UTC(2026, 0, 1);
+  const clock = { now: () => new Date(time) };
+  const retries: Step[] = [];
+  const log: string[] = [];
+
+  function grant(r: Random, workspaceId: string): Step {
+    const kind = r.pick(["PURCHASE", "SUBSCRIPTION_GRANT", "PROMO_BONUS"] as const);
+    const credits = r.next() < 0.03 ? r.pick([0, 1_000_000_001]) : r.int(1, 400);
+    const expiresAt = kind === "PURCHASE" ? null : time + r.int(1, 120) * MINUTE;
+    const make = (key: string, delta: number): Step => ({
+      label: `grant ${kind} ${credits + delta} expiring ${expiresAt === null ? "never" : `+${(expiresAt - time) / MINUTE}m`}`,
+      workspaceId,
+      model: (written) => wallets.get(workspaceId)!.grant({ type: kind, credits: credits + delta, expiresAt, key, signature: `grant:${kind}:${credits + delta}:${expiresAt}`, now: time }, written),
+      database: () => grantCredits(prisma(), { workspaceId, type: kind, credits: credits + delta, expiresAt: expiresAt === null ? null : new Date(expiresAt), idempotencyKey: key, actor }, clock),
+      retry: (changed) => make(key, changed ? 1 : delta),
+    });
+    return make(randomUUID(), 0);
+  }
+
+  function consume(r: Random, workspaceId: string): Step {
+    const useFlaky = r.next() < 0.2;
+    const quantity = r.next() < 0.02 ? 0 : r.int(1, 40);
+    const make = (key: string, description: string): Step => ({
+      label: `consume ${quantity} × ${useFlaky ? "flaky" : "service"} (${description})`,
+      workspaceId,
+      model: (written) => {
+        const cost = useFlaky && !flakyActive ? null : quantity * (useFlaky ? flaky : service).unitCostCredits;
+        return wallets.get(workspaceId)!.consume({ cost, key, signature: `consume:${useFlaky}:${quantity}:${description}`, now: time }, written);
+      },
+      database: () => consumeCredits(prisma(), { workspaceId, serviceKey: (useFlaky ? flaky : service).key, quantity, description, idempotencyKey: key, actor }, clock),
+      retry: (changed) => make(key, changed ? `${description}, edited` : description),
+    });
+    return make(randomUUID(), `job ${r.int(1, 1000)}`);
+  }
+
+  function remove(r: Random, workspaceId: string): Step {
+    const type = r.pick(["ADMIN_ADJUSTMENT", "PAYMENT_REFUND_CLAWBACK"] as const);
+    const credits = r.int(1, 250);
+    const make = (key: string, reason: string): Step => ({
+      label: `remove ${credits} (${type})`,
+      workspaceId,
+      model: (written) => wallets.get(workspaceId)!.remove({ type, credits, key, signature: `remove:${type}:${credits}:${reason}`, now: time }, written),
+      database: () => removeCredits(prisma(), { workspaceId, type, credits, reason, idempotencyKey: key, actor }, clock),
+      retry: (changed) => make(key, changed ? `${reason}!` : reason),
+    });
+    return make(randomUUID(), "test removal");
+  }
+
+  function reverse(r: Random, workspaceId: string): Step {
+    // Mostly this wallet's entries, sometimes another wallet's (not found).
+    const owner = r.next() < 0.1 ? r.pick(workspaces) : workspaceId;
+    const candidates = [...wallets.get(owner)!.entries.values()];
+    if (!candidates.length) return grant(r, workspaceId);
+    const target = r.pick(candidates);
+    const credits = r.next() < 0.5 ? null : r.int(1, 60);
+    const type = target.amount > 0 ? "PAYMENT_REFUND_CLAWBACK" : "DISPUTE_REFUND";
+    const make = (key: string, reason: string): Step => ({
+      label: `reverse ${credits ?? "the rest"} of ${target.type} ${target.amount}${owner === workspaceId ? "" : " of another wallet"}`,
+      workspaceId,
+      model: (written) => wallets.get(workspaceId)!.reverse({ entryId: target.id, credits, type, key, signature: `reverse:${target.id}:${credits}:${reason}`, now: time }, written),
+      database: () => reverseEntry(prisma(), { workspaceId, entryId: target.id, credits: credits ?? undefined, type, reason, idempotencyKey: key, actor }, clock),
+      retry: (changed) => make(key, changed ? `${reason}!` : reason),
+    });
+    return make(randomUUID(), "test reversal");
+  }
+
+  async function runStep(step: Step) {
+    const wallet = wallets.get(step.workspaceId)!;
+    const before = await lastSequence(prisma(), step.workspaceId);
+    const expected = step.model();
+    const actual: Expected = await step.database().then(
+      (result) => ({ outcome: result.replayed ? "replayed" : "applied", amount: result.amount, balance: result.balance, entryId: result.entryId }),
+      (error: unknown) => {
+        if (!(error instanceof DomainError)) throw error;
+        return { outcome: error.code as Outcome };
+      },
+    );
+    const context = `${log.slice(-8).join("\n")}\n→ ${step.label}`;
+    if (expected.outcome === "applied") {
+      expect(actual.outcome, context).toBe("applied");
+      const written = await writtenSince(prisma(), step.workspaceId, before);
+      const applied = step.model(written);
+      expect({ amount: actual.amount, balance: actual.balance }, context).toEqual({ amount: applied.amount, balance: applied.balance });
+    } else if (expected.outcome === "replayed") {
+      expect(actual, context).toEqual({ outcome: "replayed", amount: expected.amount, balance: expected.balance, entryId: expected.entryId });
+    } else {
+      expect(actual.outcome, context).toBe(ERROR_CODE[expected.outcome]);
+    }
+    if (expected.outcome !== "applied") expect(await lastSequence(prisma(), step.workspaceId), `${context}\na refusal or replay wrote an entry`).toBe(before);
+    else if (step.retry) retries.push(step);
+    log.push(`${step.label} → ${actual.outcome}`);
+    await expectWalletMatches(prisma(), step.workspaceId, wallet, context);
+  }
+
+  async function sweep() {
+    const before = new Map(await Promise.all(workspaces.map(async (id) => [id, await lastSequence(prisma(), id)] as const)));
+    const result = await (options.sweep ?? ((at: Clock) => expireCredits(prisma(), at)))(clock);
+    let expected = 0;
+    for (const id of workspaces) expected += wallets.get(id)!.sweep(time, await writtenSince(prisma(), id, before.get(id)!));
+    expect(result.lotsExpired, `${log.slice(-8).join("\n")}\n→ sweep`).toBe(expected);
+    log.push(`sweep → ${result.lotsExpired} lots`);
+    for (const id of workspaces) await expectWalletMatches(prisma(), id, wallets.get(id)!, `${log.slice(-8).join("\n")}\n→ sweep`);
+  }
+
+  for (let step = 0; step < options.operations; step++) {
+    time += random.int(0, 12) * MINUTE + 1;
+    const workspaceId = random.pick(workspaces);
+    const roll = random.int(0, 99);
+    if (roll < 22) await runStep(grant(random, workspaceId));
+    else if (roll < 52) await runStep(consume(random, workspaceId));
+    else if (roll < 62) await runStep(remove(random, workspaceId));
+    else if (roll < 74) await runStep(reverse(random, workspaceId));
+    else if (roll < 80) await sweep();
+    else if (roll < 85) {
+      const paused = random.next() < 0.3;
+      await setWalletStatus(prisma(), { workspaceId, paused, actor }, clock);
+      wallets.get(workspaceId)!.setPaused(paused);
+      log.push(`${paused ? "pause" : "resume"} wallet`);
+    } else if (roll < 88) {
+      flakyActive = !flakyActive;
+      await prisma().service.update({ where: { id: flaky.id }, data: { isActive: flakyActive } });
+      log.push(`flaky service ${flakyActive ? "on" : "off"}`);
+    } else if (retries.length) await runStep(random.pick(retries).retry!(random.next() < 0.4));
+  }
+  const outcomes = log.map((line) => line.split(" → ")[1]);
+  // The mix must have exercised what it claims to.
+  for (const outcome of ["applied", "replayed", "idempotency_mismatch", "insufficient_credits", "wallet_paused", "conflict"]) expect(outcomes, outcome).toContain(outcome);
+}
+
+async function lastSequence(prisma: PrismaClient, workspaceId: string): Promise<bigint> {
+  const last = await prisma.ledgerEntry.findFirst({ where: { workspaceId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
+  return last?.sequence ?? 0n;
+}
+
+/** The entries an operation wrote: its own (the last) and any lapsed lots it wrote off first. */
+async function writtenSince(prisma: PrismaClient, workspaceId: string, sequence: bigint): Promise<Written & { entries: { type: string; amount: number }[] }> {
+  const entries = await prisma.ledgerEntry.findMany({ where: { workspaceId, sequence: { gt: sequence } }, orderBy: { sequence: "asc" } });
+  const expiries = entries.filter((entry) => entry.type === "EXPIRY");
+  const lots = await prisma.creditGrant.findMany({ where: { id: { in: expiries.map((entry) => entry.referenceId!) } }, select: { id: true, sourceEntryId: true } });
+  const sourceOf = new Map(lots.map((lot) => [lot.id, lot.sourceEntryId]));
+  const own = entries.filter((entry) => entry.type !== "EXPIRY").at(-1);
+  return {
+    entryId: own?.id ?? "",
+    expiryEntryIds: new Map(expiries.map((entry) => [sourceOf.get(entry.referenceId!)!, entry.id])),
+    entries: entries.map(({ type, amount }) => ({ type, amount })),
+  };
+}
+
+async function expectWalletMatches(prisma: PrismaClient, workspaceId: string, model: ModelWallet, context: string) {
+  const wallet = await prisma.wallet.findUniqueOrThrow({ where: { workspaceId }, select: { balance: true, status: true } });
+  expect({ balance: wallet.balance, paused: wallet.status === "PAUSED" }, `${context}\nwallet`).toEqual({ balance: model.balance, paused: model.paused });
+  const lots = await prisma.creditGrant.findMany({ where: { workspaceId }, select: { sourceEntryId: true, remaining: true } });
+  const bySource = (a: { sourceEntryId: string }, b: { sourceEntryId: string }) => a.sourceEntryId.localeCompare(b.sourceEntryId);
+  expect(lots.sort(bySource), `${context}\nlot remainders`).toEqual(model.lots.map(({ sourceEntryId, remaining }) => ({ sourceEntryId, remaining })).sort(bySource));
+  const entries = await prisma.ledgerEntry.count({ where: { workspaceId } });
+  expect(entries, `${context}\nentry count`).toBe(model.entries.size);
+}
