@@ -5,62 +5,10 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-
-const CHAR_OID = 18;
-const TEXT_OID = 25;
-
-/**
- * The engine's catalog queries return PostgreSQL's internal `"char"` type, which adapter-pg
- * 7.10.0 cannot decode, while the engine reads those columns as chars. Decode them as text and
- * report them as `Character`. Relies on adapter-pg calling `performIO` synchronously from
- * `queryRaw` (the version is pinned exactly), which makes the per-call hand-over race-free.
- */
-function decodeCharColumns(queryable) {
-  const performIO = queryable.performIO.bind(queryable);
-  const queryRaw = queryable.queryRaw.bind(queryable);
-  let sink = null;
-  queryable.performIO = async (query) => {
-    const charColumns = sink;
-    const result = await performIO(query);
-    result.fields.forEach((field, index) => {
-      if (field.dataTypeID !== CHAR_OID) return;
-      field.dataTypeID = TEXT_OID;
-      charColumns?.push(index);
-    });
-    return result;
-  };
-  queryable.queryRaw = async (query) => {
-    const charColumns = [];
-    sink = charColumns;
-    const pending = queryRaw(query);
-    sink = null;
-    const resultSet = await pending;
-    for (const index of charColumns) resultSet.columnTypes[index] = ColumnTypeEnum.Character;
-    return resultSet;
-  };
-  return queryable;
-}
-
-/**
- * Discrete connection fields, never `connectionString`: node-postgres lets a connection string
- * override `database`, which would point shadow-database work at the real database.
- */
-export function pgConfigFromUrl(url) {
-  const parsed = new URL(url);
-  const params = parsed.searchParams;
-  return {
-    host: params.get("host") ?? (decodeURIComponent(parsed.hostname) || "localhost"),
-    port: parsed.port ? Number(parsed.port) : 5432,
-    user: decodeURIComponent(parsed.username) || process.env.PGUSER || "postgres",
-    password: decodeURIComponent(parsed.password) || undefined,
-    database: decodeURIComponent(parsed.pathname.slice(1)) || "postgres",
-    schema: params.get("schema") ?? undefined,
-    ssl: params.get("sslmode") && params.get("sslmode") !== "disable" ? { rejectUnauthorized: false } : undefined,
-  };
-}
+import { decodeCharColumns } from "./decode-char-columns.mjs";
+import { assertShadowIsNotTarget, pgConfigFromUrl, shadowIsTargetError } from "./pg-config.mjs";
 
 async function connectPg({ schema, ...config }, onDispose) {
   const pool = new pg.Pool({ ...config, max: 4 });
@@ -103,30 +51,52 @@ export async function dropPendingShadowDatabases() {
 
 export function postgresFactory(url, shadowUrl) {
   const config = pgConfigFromUrl(url);
-  const { schema: _schema, ...serverConfig } = config;
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
     connect: () => connectPg(config),
-    async connectToShadowDb() {
-      if (shadowUrl) {
-        // A configured shadow database is reused between runs: the engine expects it empty.
-        const shadow = pgConfigFromUrl(shadowUrl);
-        const schema = shadow.schema ?? "public";
-        await withPgClient(shadow, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}"`));
-        return connectPg(shadow);
-      }
-      const database = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
-      await withPgClient(serverConfig, (c) => c.query(`CREATE DATABASE "${database}"`));
-      const drop = () => withPgClient(serverConfig, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-      pendingShadowDrops.add(drop);
-      // Drop only after the shadow pool is closed, or the database leaks.
-      return connectPg({ ...serverConfig, database }, async () => {
-        pendingShadowDrops.delete(drop);
-        await drop();
-      });
-    },
+    connectToShadowDb: () => (shadowUrl ? connectConfiguredShadow(config, pgConfigFromUrl(shadowUrl)) : connectTemporaryShadow(config)),
   };
+}
+
+// A configured shadow database is reused between runs and the engine expects it empty, so its
+// schema is wiped: only once it is known not to be the database being migrated.
+async function connectConfiguredShadow(target, shadow) {
+  assertShadowIsNotTarget(target, shadow);
+  await assertDistinctOnServer(target, shadow);
+  const schema = `"${(shadow.schema ?? "public").replaceAll('"', '""')}"`;
+  await withPgClient(shadow, (c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`));
+  return connectPg(shadow);
+}
+
+async function connectTemporaryShadow(target) {
+  const { schema: _schema, ...server } = target;
+  const shadow = { ...server, database: `prisma_shadow_${randomUUID().replaceAll("-", "")}` };
+  assertShadowIsNotTarget(target, shadow);
+  const quoted = `"${shadow.database}"`;
+  await withPgClient(server, (c) => c.query(`CREATE DATABASE ${quoted}`));
+  const drop = () => withPgClient(server, (c) => c.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`));
+  pendingShadowDrops.add(drop);
+  // Drop only after the shadow pool is closed, or the database leaks.
+  return connectPg(shadow, async () => {
+    pendingShadowDrops.delete(drop);
+    await drop();
+  });
+}
+
+// Different URLs can still reach one database (a DNS alias, the machine's own address). Asked
+// over both connections, one server gives the same start time and database name; two servers
+// started in the same microsecond would be refused too, which errs on the safe side.
+async function assertDistinctOnServer(target, shadow) {
+  const [targetId, shadowId] = await Promise.all([target, shadow].map(databaseIdentity));
+  if (targetId === shadowId) throw shadowIsTargetError(shadow);
+}
+
+async function databaseIdentity(config) {
+  // As epoch seconds: a timestamp's text depends on the session's TimeZone, which can differ by role.
+  const sql = "SELECT current_database() || '@' || extract(epoch FROM pg_postmaster_start_time()) AS id";
+  const { rows } = await withPgClient(config, (c) => c.query(sql));
+  return rows[0].id;
 }
 
 export function pgliteFactory(dataDir) {

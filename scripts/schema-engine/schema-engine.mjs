@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { canConnect, createDatabase, dropPendingShadowDatabases, isPostgresUrl, pgliteFactory, postgresFactory } from "./adapters.mjs";
+import { assertInstalledAdapterPgPatchable } from "./decode-char-columns.mjs";
 
 const PGLITE_PREFIX = "pglite:";
 
@@ -30,6 +31,10 @@ function log(level, message, fields = {}) {
   );
 }
 
+// Node prints warnings (pg-connection-string warns about sslmode) as plain text on stderr, where
+// the CLI expects JSON log lines: a one-shot command would fail to parse its output.
+process.emitWarning = (warning) => log("WARN", warning instanceof Error ? warning.message : String(warning));
+
 // The wasm engine reports a Rust panic's message here before it throws.
 let lastPanic = null;
 globalThis.PRISMA_WASM_PANIC_REGISTRY = { set_message: (message) => (lastPanic = message) };
@@ -42,9 +47,12 @@ async function loadWasm() {
   instance.exports.__wbindgen_start();
 }
 
-function factoryFor(datasource) {
+async function factoryFor(datasource) {
   const url = datasource.url ?? "";
-  if (isPostgresUrl(url)) return postgresFactory(url, datasource.shadowDatabaseUrl);
+  if (isPostgresUrl(url)) {
+    await assertInstalledAdapterPgPatchable();
+    return postgresFactory(url, datasource.shadowDatabaseUrl);
+  }
   if (url.startsWith(PGLITE_PREFIX)) return pgliteFactory(url.slice(PGLITE_PREFIX.length));
   throw new Error(`Unsupported datasource url (expected postgresql:// or ${PGLITE_PREFIX}<dir>): ${url}`);
 }
@@ -61,20 +69,37 @@ async function runOneShot(command, datasource) {
   throw new Error(`Unknown cli command: ${command}`);
 }
 
-async function serve(args) {
+async function startEngine(args) {
   const datamodels = args.datamodels.map((file) => [file, readFileSync(file, "utf8")]);
-  const factory = factoryFor(args.datasource);
+  const factory = await factoryFor(args.datasource);
+  const boundFactory = bindMigrationAwareSqlAdapterFactory(factory);
   const engine = await bg.SchemaEngine.new(
     { datamodels: datamodels.length ? datamodels : undefined },
     (line) => process.stderr.write(`${line}\n`),
-    bindMigrationAwareSqlAdapterFactory(factory),
+    boundFactory,
   );
+  return { engine, factory, errorRegistry: boundFactory.errorRegistry };
+}
+
+function serve(args) {
+  // A start-up failure is sent as the answer to every request. Were the process to exit instead,
+  // a request the CLI sends after the exit would never be answered, and `migrate deploy` would
+  // end with status 0 having applied nothing.
+  const started = startEngine(args);
+  started.catch((error) => log("ERROR", error instanceof Error ? error.message : String(error)));
   const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
   let printId = 1_000_000;
   let queue = Promise.resolve();
 
   const answer = async (request) => {
+    let running;
     try {
+      running = await started;
+      const { engine } = running;
+      if (typeof engine[request.method] !== "function") {
+        send({ jsonrpc: "2.0", id: request.id, error: { code: -32601, message: `Method not found: ${request.method}` } });
+        return;
+      }
       const result = await engine[request.method](request.params);
       // The CLI prints only what the engine asks it to print (`migrate diff`).
       if (result && typeof result.stdout === "string" && request.method === "diff") {
@@ -82,7 +107,7 @@ async function serve(args) {
       }
       send({ jsonrpc: "2.0", id: request.id, result: result ?? null });
     } catch (error) {
-      send({ jsonrpc: "2.0", id: request.id, error: toRpcError(error) });
+      send({ jsonrpc: "2.0", id: request.id, error: toRpcError(error, running?.errorRegistry) });
     }
   };
 
@@ -91,25 +116,29 @@ async function serve(args) {
     if (!line.trim()) return;
     const message = JSON.parse(line);
     if (!message.method) return; // the CLI's reply to our `print` request
-    if (typeof engine[message.method] !== "function") {
-      send({ jsonrpc: "2.0", id: message.id, error: { code: -32601, message: `Method not found: ${message.method}` } });
-      return;
-    }
     queue = queue.then(() => answer(message)); // the engine is not re-entrant
   });
   lines.on("close", async () => {
     await queue;
-    await factory.close?.();
+    const running = await started.catch(() => null);
+    await running?.factory.close?.();
     await dropPendingShadowDatabases();
-    process.exit(0);
+    process.exit(running ? 0 : 1);
   });
 }
 
-function toRpcError(error) {
+function toRpcError(error, errorRegistry) {
   // The wasm engine rejects with Prisma's user-facing error object; pass it through as `data`.
   const data = error && typeof error === "object" && "error_code" in error ? error : undefined;
-  const message = data?.message ?? (error instanceof Error ? error.message : String(error));
-  return { code: 4466, message, data: data ?? { is_panic: false, message, meta: {}, error_code: null } };
+  const message = withAdapterErrors(data?.message ?? (error instanceof Error ? error.message : String(error)), errorRegistry);
+  return { code: 4466, message, data: data ? { ...data, message } : { is_panic: false, message, meta: {}, error_code: null } };
+}
+
+// The engine names a driver adapter's JavaScript error only as "External error id#N" (the
+// native engine's host would look it up): put the error's own message, e.g. a refused shadow
+// database, in front of the user.
+function withAdapterErrors(message, errorRegistry) {
+  return message.replace(/External error id#(\d+)/g, (text, id) => errorRegistry?.consumeError(Number(id))?.error?.message ?? text);
 }
 
 async function fail(error) {
@@ -130,7 +159,7 @@ try {
     await runOneShot(args.cliCommand, args.datasource);
     process.exit(0);
   }
-  await serve(args);
+  serve(args);
 } catch (error) {
   await fail(error);
 }
