@@ -3,10 +3,6 @@
 import { z } from "zod";
 
 const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
-const emails = z
-  .string()
-  .default("")
-  .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean));
 
 const envSchema = z
   .object({
@@ -18,8 +14,10 @@ const envSchema = z
     PGLITE_DIR: z.string().default(".data/pglite"),
     APP_URL: z.url().default("http://localhost:3000"),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
-    ADMIN_EMAILS: emails,
     REDIS_URL: optionalUrl,
+    // How many proxies of ours stand in front of the app, each appending to X-Forwarded-For.
+    // 0: no forwarded header is believed (lib/http/client-ip.ts).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10, "must be at most 10").default(0),
     NEXT_PUBLIC_API_URL: z.string().default("/api"),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
@@ -43,7 +41,23 @@ function loadEnv(): Env & { NEXTAUTH_SECRET: string } {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
   }
+  warnAboutIgnoredSettings(parsed.data);
   return { ...parsed.data, NEXTAUTH_SECRET: parsed.data.NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET };
+}
+
+// Printed once per process (instrumentation.ts loads the configuration at start); Next may load
+// this module more than once, hence the flag on globalThis.
+const globalForEnv = globalThis as typeof globalThis & { __streamlineEnvWarned?: boolean };
+
+function warnAboutIgnoredSettings(config: Env) {
+  if (globalForEnv.__streamlineEnvWarned) return;
+  globalForEnv.__streamlineEnvWarned = true;
+  if (process.env.ADMIN_EMAILS) {
+    console.warn("ADMIN_EMAILS is ignored: grant platform admin with `npm run admin -- grant <email>` (docs/admin-guide.md).");
+  }
+  if (config.NODE_ENV === "production" && config.TRUSTED_PROXY_HOPS === 0 && process.env.NEXT_PHASE !== "phase-production-build") {
+    console.warn("TRUSTED_PROXY_HOPS=0: X-Forwarded-For is ignored, so all clients share one rate-limit bucket (docs/operations.md).");
+  }
 }
 
 let cached: ReturnType<typeof loadEnv> | undefined;

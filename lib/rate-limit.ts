@@ -1,5 +1,6 @@
 // Per-key rate limits. In memory for one process; in Redis when REDIS_URL is set, so the limit
-// holds across app instances.
+// holds across app instances. Client addresses come from lib/http/client-ip.ts; the limits are
+// documented in docs/operations.md ("Client addresses and rate limits").
 import "server-only";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
@@ -9,8 +10,17 @@ import { rateLimited } from "@/lib/errors";
 export type RateLimitRule = { name: string; points: number; durationSeconds: number };
 
 export const RATE_LIMITS = {
-  signIn: { name: "sign-in", points: 10, durationSeconds: 60 },
-  signUp: { name: "sign-up", points: 10, durationSeconds: 3600 },
+  /** Sign-in attempts per client address, right or wrong. */
+  signInPerAddress: { name: "sign-in", points: 30, durationSeconds: 60 },
+  /**
+   * Wrong passwords per account, from any address: however many addresses an attacker rotates
+   * through, an account gets this many guesses per window. Cleared by a successful sign-in.
+   */
+  signInFailuresPerAccount: { name: "sign-in-account", points: 10, durationSeconds: 15 * 60 },
+  /** Sign-up attempts per client address, valid or not. */
+  signUpPerAddress: { name: "sign-up", points: 10, durationSeconds: 3600 },
+  /** Failed API-key authentications (missing, malformed, unknown or revoked key) per client address. */
+  apiKeyFailuresPerAddress: { name: "api-key-failures", points: 20, durationSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /** Calls per minute for one API key on /api/v1 (configurable: integrations differ). */
@@ -44,4 +54,9 @@ export async function assertWithinRateLimit(rule: RateLimitRule, key: string): P
     if (error instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
     throw error;
   }
+}
+
+/** Forgets what `key` has spent of `rule`, as a successful sign-in does for its account's failures. */
+export async function resetRateLimit(rule: RateLimitRule, key: string): Promise<void> {
+  await limiterFor(rule).delete(key);
 }

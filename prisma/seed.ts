@@ -1,6 +1,10 @@
-// Demo data for the embedded database: an admin, two customers in separate workspaces, the
-// catalog, and a little history. Safe to run twice (does nothing when the admin exists).
+// Demo data for a fresh database: an admin, two customers in separate workspaces, the catalog, and
+// a little history. Its password is published (README), so it never runs in production and never
+// adds to a database that already has users; `npm run dev` and `npm run setup` call it every time.
+// Run with `tsx --conditions=react-server prisma/seed.ts`; tests import seedDemoData.
+import { pathToFileURL } from "node:url";
 import { createDbClient, dbTargetFromEnv } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
 import { grantCredits } from "@/services/credits/grant-credits";
@@ -9,7 +13,7 @@ import { createDemoCatalog } from "@/tests/fixtures/catalog";
 
 const DEMO_PASSWORD = process.env.SEED_PASSWORD ?? "demo-password-123";
 const DAY_MS = 86_400_000;
-const DEMO_USERS = {
+export const DEMO_USERS = {
   admin: { email: "admin@streamline.test", name: "Avery Admin" },
   alice: { email: "alice@acme.test", name: "Alice Acme" },
   bob: { email: "bob@globex.test", name: "Bob Globex" },
@@ -46,12 +50,30 @@ async function appendHistory(prisma: PrismaClient, workspaceId: string, steps: H
   }
 }
 
-async function seed(prisma: PrismaClient) {
-  if (await prisma.user.findUnique({ where: { email: DEMO_USERS.admin.email } })) return false;
+export type DemoSeedOptions = { nodeEnv: string | undefined; password: string };
+export type DemoSeedOutcome = "seeded" | "skipped_users_exist";
+
+/** Throws `forbidden` in production, where accounts with a published password must never exist. */
+function assertDemoSeedAllowed(nodeEnv: string | undefined): void {
+  if (nodeEnv === "production") {
+    throw new DomainError(
+      "forbidden",
+      "Refusing to seed demo data with NODE_ENV=production: the demo accounts have a published password. Create real accounts and grant staff with `npm run admin -- grant <email>`.",
+    );
+  }
+}
+
+/**
+ * Adds the demo data to an empty database. Skips a database that has any user (the demo admin
+ * must never appear beside real accounts). Throws `forbidden` in production, before any query.
+ */
+export async function seedDemoData(prisma: PrismaClient, options: DemoSeedOptions): Promise<DemoSeedOutcome> {
+  assertDemoSeedAllowed(options.nodeEnv);
+  if (await prisma.user.findFirst({ select: { id: true } })) return "skipped_users_exist";
   await createDemoCatalog(prisma);
-  await createAccount(prisma, { ...DEMO_USERS.admin, password: DEMO_PASSWORD, isPlatformAdmin: true });
-  const alice = await createAccount(prisma, { ...DEMO_USERS.alice, password: DEMO_PASSWORD });
-  const bob = await createAccount(prisma, { ...DEMO_USERS.bob, password: DEMO_PASSWORD });
+  await createAccount(prisma, { ...DEMO_USERS.admin, password: options.password, isPlatformAdmin: true });
+  const alice = await createAccount(prisma, { ...DEMO_USERS.alice, password: options.password });
+  const bob = await createAccount(prisma, { ...DEMO_USERS.bob, password: options.password });
   await prisma.workspace.update({ where: { id: alice.workspace.id }, data: { name: "Acme Automation" } });
   await prisma.workspace.update({ where: { id: bob.workspace.id }, data: { name: "Globex" } });
   await appendHistory(prisma, alice.workspace.id, [
@@ -66,17 +88,31 @@ async function seed(prisma: PrismaClient) {
     { kind: "usage", serviceKey: "ai.completion", quantity: 3, daysAgo: 6 },
     { kind: "usage", serviceKey: "workflow.run", quantity: 9, daysAgo: 2 },
   ]);
-  return true;
+  return "seeded";
 }
 
+const OUTCOME_MESSAGES: Record<DemoSeedOutcome, string> = {
+  seeded: `Seeded demo data. Sign in as ${DEMO_USERS.admin.email} / ${DEMO_PASSWORD}`,
+  skipped_users_exist: "The database already has users: demo data not added (it only goes into an empty database).",
+};
+
 async function main() {
+  const options = { nodeEnv: process.env.NODE_ENV, password: DEMO_PASSWORD };
+  // Before connecting, so a refused run leaves nothing behind (not even an embedded data folder).
+  assertDemoSeedAllowed(options.nodeEnv);
   const client = createDbClient(dbTargetFromEnv());
   try {
-    const created = await seed(client.prisma);
-    console.log(created ? `Seeded demo data. Sign in as ${DEMO_USERS.admin.email} / ${DEMO_PASSWORD}` : "Demo data already present.");
+    console.log(OUTCOME_MESSAGES[await seedDemoData(client.prisma, options)]);
   } finally {
     await client.close();
   }
 }
 
-await main();
+const isRunAsScript = import.meta.url === pathToFileURL(process.argv[1] ?? "").href;
+if (isRunAsScript) {
+  await main().catch((error: unknown) => {
+    if (!(error instanceof DomainError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  });
+}

@@ -18,7 +18,7 @@ const signInForm = z.object({
 /** What the credentials provider's error codes mean to the person signing in. */
 const SIGN_IN_PROBLEMS: Record<string, ProblemMessage> = {
   invalid_credentials: { title: "Could not sign you in", detail: "Email or password is incorrect. Check both and try again." },
-  rate_limited: { title: "Too many attempts", detail: "Too many attempts, wait a minute before trying again." },
+  rate_limited: { title: "Too many attempts", detail: "Too many sign-in attempts for this account or from your network. Wait a few minutes, then try again." },
 };
 const UNKNOWN_PROBLEM: ProblemMessage = { title: "Could not sign you in", detail: "Something went wrong on our side. Try again in a moment." };
 

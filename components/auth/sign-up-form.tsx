@@ -11,7 +11,7 @@ import { fieldErrorsFromIssues, useFormFeedback, type ProblemMessage } from "@/h
 import { signUpBody, type SignUpResponse } from "@/types/auth";
 
 const PROBLEMS: Record<string, ProblemMessage> = {
-  rate_limited: { title: "Too many attempts", detail: "Too many attempts, wait a minute before trying again." },
+  rate_limited: { title: "Too many attempts", detail: "Too many sign-ups from your network. Try again later." },
   payload_too_large: { title: "That was too much to send", detail: "Shorten your name or password and try again." },
 };
 

@@ -1,14 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
-import { assertWithinRateLimit, RATE_LIMITS } from "@/lib/rate-limit";
 import { signInCredentials } from "@/types/auth";
-import { verifyPassword } from "./password";
 import { createSessionRecord, revokeSessionRecord, SESSION_MAX_AGE_SECONDS } from "./session";
+import { verifySignIn } from "./sign-in";
 
 /** Error codes the sign-in form shows; next-auth passes a thrown message through as `error`. */
 export const SIGN_IN_ERRORS = { invalid: "invalid_credentials", rateLimited: "rate_limited" } as const;
@@ -16,6 +14,23 @@ export const SIGN_IN_ERRORS = { invalid: "invalid_credentials", rateLimited: "ra
 function header(headers: Record<string, unknown> | undefined, name: string): string | null {
   const value = headers?.[name];
   return typeof value === "string" ? value : null;
+}
+
+/** The sign-in form's error code for a failed check; anything unexpected stays an error. */
+function toSignInError(error: unknown): never {
+  if (error instanceof DomainError && error.code === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
+  if (error instanceof DomainError && error.code === "unauthenticated") throw new Error(SIGN_IN_ERRORS.invalid);
+  throw error;
+}
+
+/** next-auth's credentials `authorize`: checks the password under the limits, then opens a session. */
+export async function authorizeCredentials(credentials: unknown, req: { headers?: Record<string, unknown> }) {
+  const parsed = signInCredentials.safeParse(credentials);
+  if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+  const clientAddress = clientIpFromHeaders(header(req.headers, "x-forwarded-for"), env().TRUSTED_PROXY_HOPS);
+  const user = await verifySignIn({ ...parsed.data, clientAddress }).catch(toSignInError);
+  const sessionId = await createSessionRecord(user.id, header(req.headers, "user-agent"));
+  return { ...user, sessionId };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -26,25 +41,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const parsed = signInCredentials.safeParse(credentials);
-        if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
-        const { email, password } = parsed.data;
-        const ip = clientIpFromHeaders(header(req.headers, "x-forwarded-for"), header(req.headers, "x-real-ip"));
-        try {
-          await assertWithinRateLimit(RATE_LIMITS.signIn, `${ip}:${email}`);
-        } catch (error) {
-          if (error instanceof DomainError && error.code === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
-          throw error;
-        }
-        const user = await db().user.findUnique({ where: { email } });
-        if (!(await verifyPassword(user?.passwordHash, password)) || !user) throw new Error(SIGN_IN_ERRORS.invalid);
-        if (user.role !== "ADMIN" && env().ADMIN_EMAILS.includes(email)) {
-          await db().user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
-        }
-        const sessionId = await createSessionRecord(user.id, header(req.headers, "user-agent"));
-        return { id: user.id, email: user.email, name: user.name, sessionId };
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {

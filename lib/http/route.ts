@@ -8,7 +8,7 @@ import { requireAdmin, requireUser, type AuthSession } from "@/lib/auth/session"
 import { requireWorkspaceRole, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { db, type Db } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors";
-import { apiKeyRateLimit, assertWithinRateLimit, type RateLimitRule } from "@/lib/rate-limit";
+import { apiKeyRateLimit, assertWithinRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limit";
 import { idempotencyKey as idempotencyKeySchema } from "@/types/credits";
 import type { WorkspaceRole } from "@/lib/generated/prisma/client";
 import { clientIp } from "./client-ip";
@@ -118,8 +118,25 @@ export function withAdmin<B extends z.ZodType | undefined = undefined, Q extends
 }
 
 /**
+ * The API key's caller. A failure (missing, malformed, unknown or revoked key) is counted against
+ * the client's address and answered 429 once the address is over its limit. Counted only when
+ * authentication fails, so a valid key is never blocked by other clients' failures, even when they
+ * share its address bucket.
+ */
+async function authenticateApiKeyWithinFailureLimit(req: Request): Promise<ApiKeyCaller> {
+  try {
+    return await authenticateApiKey(req);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "unauthenticated") {
+      await assertWithinRateLimit(RATE_LIMITS.apiKeyFailuresPerAddress, clientIp(req));
+    }
+    throw error;
+  }
+}
+
+/**
  * Server-to-server calls with a workspace API key (`Authorization: Bearer sbk_…`), rate-limited
- * per key (429 with Retry-After).
+ * per key, and failed authentications per address (429 with Retry-After).
  */
 export function withApiKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   spec: Spec<B, Q>,
@@ -128,7 +145,7 @@ export function withApiKey<B extends z.ZodType | undefined = undefined, Q extend
   return route(
     spec,
     async (req) => {
-      const caller = await authenticateApiKey(req);
+      const caller = await authenticateApiKeyWithinFailureLimit(req);
       await assertWithinRateLimit(apiKeyRateLimit(), caller.apiKeyId);
       return { caller };
     },

@@ -6,20 +6,20 @@ import type { SignUpBody, SignUpResponse } from "@/types/auth";
 import { recordAudit } from "../audit/record-audit";
 import { createWorkspace } from "../workspaces/create-workspace";
 
-export type SignUpInput = SignUpBody & { isPlatformAdmin: boolean };
-
 /**
- * Creates a user with a personal workspace and its wallet, all or nothing.
- * Throws `conflict` when the email is taken (also when two sign-ups race for it).
+ * Creates a user with a personal workspace and its wallet, all or nothing. The user is always a
+ * plain USER: signing up proves nothing about who someone is, so platform admin is granted only
+ * by an operator (setPlatformRole). Throws `conflict` when the email is taken (also when two
+ * sign-ups race for it).
  */
-export async function signUp(db: Db, input: SignUpInput): Promise<SignUpResponse> {
+export async function signUp(db: Db, input: SignUpBody): Promise<SignUpResponse> {
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw conflict("An account with this email already exists");
     }
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, passwordHash, role: input.isPlatformAdmin ? "ADMIN" : "USER" },
+      data: { email: input.email, name: input.name, passwordHash, role: "USER" },
       select: { id: true, email: true, name: true },
     });
     const workspace = await createWorkspace(tx, { ownerId: user.id, name: `${input.name}'s workspace`, isPersonal: true });

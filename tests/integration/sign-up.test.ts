@@ -1,12 +1,19 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { POST as signUp } from "@/app/api/auth/signup/route";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute } from "../helpers/http";
 
+// Behind one trusted proxy, which appends the client's address to X-Forwarded-For; and with the
+// retired ADMIN_EMAILS still set, as on a server upgraded without cleaning its configuration.
+vi.hoisted(() => {
+  process.env.TRUSTED_PROXY_HOPS = "1";
+  process.env.ADMIN_EMAILS = "ops@example.com";
+});
+
 let ip = 0;
-// Each call from its own address: the sign-up rate limit is per IP and not what is tested here.
+// Each call from its own address, as our proxy saw it: the per-address limit is tested on its own.
 const call = (options: Parameters<typeof callRoute>[1]) =>
-  callRoute(signUp, { path: "/api/auth/signup", method: "POST", ...options, headers: { "x-forwarded-for": `10.0.0.${++ip}`, ...options?.headers } });
+  callRoute(signUp, { path: "/api/auth/signup", method: "POST", ...options, headers: { "x-forwarded-for": `10.0.${Math.floor(++ip / 250)}.${ip % 250}`, ...options?.headers } });
 
 describeEachEngine("sign-up", ({ prisma }) => {
   const valid = () => ({ name: "Ada", email: `ada-${Math.random().toString(36).slice(2)}@example.test`, password: "correct-horse-battery" });
@@ -66,13 +73,22 @@ describeEachEngine("sign-up", ({ prisma }) => {
     expect(await prisma().workspace.count({ where: { memberships: { some: { user: { email: body.email } } } } })).toBe(1);
   });
 
-  it("rate-limits sign-up attempts from one address, valid or not", async () => {
-    const headers = { "x-forwarded-for": `192.0.2.${++ip}` };
+  it("rate-limits sign-up attempts from one address, valid or not, whatever the client adds to X-Forwarded-For", async () => {
+    const proxyAppended = `192.0.2.${++ip % 250}`;
+    const fromClient = (i: number) => ({ "x-forwarded-for": `198.51.100.${i}, ${proxyAppended}`, "x-real-ip": `198.51.100.${i}` });
     const statuses = [];
-    for (let i = 0; i < 11; i++) statuses.push((await call({ body: { ...valid(), password: "x" }, headers })).status);
-    expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
-    const limited = await call({ body: valid(), headers });
-    expect(limited.status).toBe(429);
+    for (let i = 0; i < 10; i++) statuses.push((await call({ body: { ...valid(), password: "x" }, headers: fromClient(i) })).status);
+    expect(statuses).toEqual(Array(10).fill(422));
+    const limited = await call({ body: valid(), headers: fromClient(10) });
+    expect([limited.status, limited.body.code]).toEqual([429, "rate_limited"]);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call({ body: valid() })).status).toBe(201);
+  });
+
+  it("makes a plain user of an upper-cased variant of the email ADMIN_EMAILS still names", async () => {
+    const response = await call({ body: { ...valid(), email: "OPS@example.com" } });
+    expect(response.status).toBe(201);
+    const user = await prisma().user.findUniqueOrThrow({ where: { id: response.body.user.id } });
+    expect([user.email, user.role]).toEqual(["ops@example.com", "USER"]);
   });
 });
