@@ -3,13 +3,13 @@
 // handlers) points at it while the suite runs.
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { installDb } from "@/lib/db";
 import { createDbClient, type DbClient } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrationScripts } from "./migrations";
+import { databaseUrl, dropDatabase, withAdminClient } from "./postgres-admin";
 
 export type EngineName = "pglite" | "postgres";
 
@@ -23,42 +23,40 @@ async function createPglite(): Promise<DbClient> {
 async function createPostgres(): Promise<DbClient> {
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const name = `sb_test_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const client = createDbClient({ kind: "postgres", url: url.toString(), poolSize: 20 });
+  await withAdminClient(serverUrl, (admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("postgresTemplate")}"`));
+  const client = createDbClient({ kind: "postgres", url: databaseUrl(serverUrl, name), poolSize: 20 });
   return {
     prisma: client.prisma,
-    close: async () => {
-      await client.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    },
+    // Close the pool first, then drop: dropDatabase waits for the pool's sessions to end.
+    close: async () => (await client.close(), await dropDatabase(serverUrl, name)),
   };
 }
 
+const ENGINES: EngineName[] = ["pglite", "postgres"];
+
 export function availableEngines(): EngineName[] {
-  return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
+  return inject("postgresTemplate") ? ENGINES : ["pglite"];
 }
 
 export type EngineContext = { engine: EngineName; prisma: () => PrismaClient };
 
-/** `describe` once per engine, with an isolated, migrated database installed for the suite. */
+/**
+ * `describe` once per engine, with an isolated, migrated database installed for the suite. An
+ * engine that is not available shows up as skipped tests, so a run's count never hides it.
+ */
 export function describeEachEngine(title: string, suite: (ctx: EngineContext) => void) {
-  describe.each(availableEngines())(`${title} [%s]`, (engine) => {
-    let client: DbClient | undefined;
-    beforeAll(async () => {
-      client = engine === "pglite" ? await createPglite() : await createPostgres();
-      installDb(client);
+  const available = availableEngines();
+  for (const engine of ENGINES) {
+    describe.skipIf(!available.includes(engine))(`${title} [${engine}]`, () => {
+      let client: DbClient | undefined;
+      beforeAll(async () => {
+        client = engine === "pglite" ? await createPglite() : await createPostgres();
+        installDb(client);
+      });
+      afterAll(async () => {
+        await client?.close();
+      });
+      suite({ engine, prisma: () => client!.prisma });
     });
-    afterAll(async () => {
-      await client?.close();
-    });
-    suite({ engine, prisma: () => client!.prisma });
-  });
+  }
 }

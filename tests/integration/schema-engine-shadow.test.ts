@@ -2,21 +2,16 @@
 // is the database being migrated is refused before anything is dropped. Needs TEST_DATABASE_URL.
 import { randomBytes } from "node:crypto";
 import { lookup } from "node:dns/promises";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresFactory } from "@/scripts/schema-engine/adapters.mjs";
+import { dropDatabase, withAdminClient } from "../helpers/postgres-admin";
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? "";
 const REFUSED = /Refusing to use database "sb_test_bridge_\w+" on .* as the shadow database/;
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
+  return withAdminClient(url, async (client) => (await client.query<T>(text)).rows);
 }
 
 function urlFor(database: string, host?: string) {
@@ -46,7 +41,7 @@ describe.skipIf(!serverUrl)("schema engine shadow database on PostgreSQL", () =>
   });
 
   afterAll(async () => {
-    for (const database of [name, `${name}_shadow`]) await sql(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    for (const database of [name, `${name}_shadow`]) await dropDatabase(serverUrl, database);
   });
 
   it("refuses the target's own URL as the shadow database and drops nothing", async () => {
