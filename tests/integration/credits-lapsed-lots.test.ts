@@ -3,6 +3,7 @@
 // that the ledger agrees with itself.
 import { expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { consumeCredits } from "@/services/credits/consume-credits";
 import { expireCredits } from "@/services/credits/expire-credits";
 import { getBalance } from "@/services/credits/get-balance";
 import { grantCredits } from "@/services/credits/grant-credits";
@@ -11,7 +12,6 @@ import { reverseEntry } from "@/services/credits/reverse-entry";
 import { createFundedAccount, createService } from "../fixtures/credits";
 import { describeEachEngine } from "../helpers/engines";
 import { expectLedgerInvariants } from "../helpers/invariants";
-import { consumeCredits } from "@/services/credits/consume-credits";
 
 const actor = { type: "SYSTEM" as const };
 const at = (iso: string) => ({ now: () => new Date(iso) });
@@ -57,10 +57,16 @@ describeEachEngine("removals and reversals around lapsed credits", ({ prisma }) 
     await expectLedgerInvariants(prisma());
   });
 
-  it("reversing an expired grant takes back nothing that already expired", async () => {
+  /** 100 purchased credits and a plan grant of 50 that lapses on Feb 1. */
+  async function purchaseAndSmallPlan() {
     const account = await createFundedAccount(prisma(), 100);
     const workspaceId = account.workspace.id;
     const plan = await grantCredits(prisma(), { workspaceId, type: "SUBSCRIPTION_GRANT", credits: 50, expiresAt: new Date("2026-02-01T00:00:00Z"), idempotencyKey: "plan", actor }, at("2026-01-05T00:00:00Z"));
+    return { workspaceId, plan, service: await createService(prisma()) };
+  }
+
+  it("reversing an expired grant takes back nothing that already expired", async () => {
+    const { workspaceId, plan } = await purchaseAndSmallPlan();
     expect(await expireCredits(prisma(), at("2026-02-02T00:00:00Z"))).toEqual({ lotsExpired: 1, creditsExpired: 50 });
     await expect(
       reverseEntry(prisma(), { workspaceId, entryId: plan.entryId, type: "PAYMENT_REFUND_CLAWBACK", reason: "refunded", idempotencyKey: "claw", actor }, at("2026-02-03T00:00:00Z")),
@@ -70,10 +76,7 @@ describeEachEngine("removals and reversals around lapsed credits", ({ prisma }) 
   });
 
   it("reversing a grant that lapsed unswept writes it off and takes back only what was spent from it", async () => {
-    const account = await createFundedAccount(prisma(), 100);
-    const workspaceId = account.workspace.id;
-    const service = await createService(prisma());
-    const plan = await grantCredits(prisma(), { workspaceId, type: "SUBSCRIPTION_GRANT", credits: 50, expiresAt: new Date("2026-02-01T00:00:00Z"), idempotencyKey: "plan", actor }, at("2026-01-05T00:00:00Z"));
+    const { workspaceId, plan, service } = await purchaseAndSmallPlan();
     // 20 spent from the plan's lot (it expires first), 30 lapse with it.
     await consumeCredits(prisma(), { workspaceId, serviceKey: service.key, quantity: 20, idempotencyKey: "use", actor }, at("2026-01-10T00:00:00Z"));
     const february = at("2026-02-03T00:00:00Z");
@@ -89,10 +92,7 @@ describeEachEngine("removals and reversals around lapsed credits", ({ prisma }) 
   });
 
   it("reverses a grant in parts, never past what is left of it after expiry", async () => {
-    const account = await createFundedAccount(prisma(), 100);
-    const workspaceId = account.workspace.id;
-    const service = await createService(prisma());
-    const plan = await grantCredits(prisma(), { workspaceId, type: "SUBSCRIPTION_GRANT", credits: 50, expiresAt: new Date("2026-02-01T00:00:00Z"), idempotencyKey: "plan", actor }, at("2026-01-05T00:00:00Z"));
+    const { workspaceId, plan, service } = await purchaseAndSmallPlan();
     await consumeCredits(prisma(), { workspaceId, serviceKey: service.key, quantity: 10, idempotencyKey: "use", actor }, at("2026-01-10T00:00:00Z"));
     const part = await reverseEntry(prisma(), { workspaceId, entryId: plan.entryId, credits: 15, type: "REVERSAL", reason: "part", idempotencyKey: "part", actor }, at("2026-01-20T00:00:00Z"));
     expect(part).toMatchObject({ amount: -15, balance: 125 });
