@@ -4,8 +4,7 @@
 // self-consistency check (Σ entries = balance) cannot tell which lot a credit came from, or that
 // credits which should have lapsed are still spendable.
 
-export const MAX_CREDITS_PER_OPERATION = 1_000_000_000;
-export const MAX_WALLET_BALANCE = 2_000_000_000;
+import { MAX_CREDITS_PER_OPERATION, MAX_WALLET_BALANCE } from "@/types/credits";
 
 export type Outcome =
   | "applied"
