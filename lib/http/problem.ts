@@ -11,7 +11,7 @@ export type ProblemBody = {
   errors?: FieldErrors;
 };
 
-const TITLES: Record<ErrorCode, string> = {
+export const ERROR_TITLES: Record<ErrorCode, string> = {
   invalid_request: "Invalid request",
   unauthenticated: "Authentication required",
   insufficient_credits: "Insufficient credits",
@@ -90,7 +90,7 @@ export function problemResponse(error: unknown): Response {
   const status = ERROR_STATUS[domain.code];
   const body: ProblemBody = {
     type: `https://docs.streamline.dev/errors#${domain.code}`,
-    title: TITLES[domain.code],
+    title: ERROR_TITLES[domain.code],
     status,
     code: domain.code,
     detail: domain.message,

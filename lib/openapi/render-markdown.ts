@@ -1,4 +1,6 @@
 // Renders the OpenAPI document as docs/api.md. Kept deliberately plain: a table per schema.
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { ERROR_TITLES } from "@/lib/http/problem";
 
 type Schema = {
   type?: string | string[];
@@ -80,5 +82,11 @@ export function renderMarkdown(openApi: object): string {
     }
   }
   lines.push("## Errors", "", "Every error is `application/problem+json`: `{ type, title, status, code, detail, errors? }`. Branch on `code`; `detail` is for people.", "");
+  lines.push(
+    "Refused everywhere with `422 validation_failed`, naming the field: text containing NUL (U+0000), dates outside 1970-01-01 to 9999-12-31, and a ledger cursor that `nextCursor` did not give. An `/api` path no endpoint serves answers `404 not_found`.",
+    "",
+  );
+  lines.push("| code | status | title |", "| --- | --- | --- |");
+  for (const code of Object.keys(ERROR_STATUS) as ErrorCode[]) lines.push(`| \`${code}\` | ${ERROR_STATUS[code]} | ${ERROR_TITLES[code]} |`);
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
 }
