@@ -9,23 +9,26 @@ import { describeEachEngine } from "../helpers/engines";
 import { runReferenceFuzz } from "../helpers/ledger-fuzz";
 
 const OPERATIONS = Number(process.env.MODEL_OPERATIONS ?? 2_400);
+// Thousands of sequential round trips: about 30 s on PGlite on an idle machine, twice that or more
+// while another test run shares the two cores.
+const FUZZ_TIMEOUT_MS = 300_000;
 
 describeEachEngine("the ledger against its reference model", ({ prisma }) => {
-  it(`agrees on every outcome, balance and lot through ${OPERATIONS} random operations`, async () => {
+  it(`agrees on every outcome, balance and lot through ${OPERATIONS} random operations`, { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await runReferenceFuzz(prisma, { operations: OPERATIONS, label: "reference model" });
   });
 });
 
 // Each mutant gets its own database (its own describe), so the broken function stays there.
 describeEachEngine("a ledger whose removals draw lots in reverse expiry order", ({ prisma }) => {
-  it("is caught by the reference model", async () => {
+  it("is caught by the reference model", { timeout: FUZZ_TIMEOUT_MS }, async () => {
     await drawLotsInReverseExpiryOrder(prisma());
     await expect(runReferenceFuzz(prisma, { operations: 1_500, label: "mutant: reverse draw order" })).rejects.toThrow(/lot remainders/);
   });
 });
 
 describeEachEngine("a ledger whose expiry sweep skips every other lapsed lot", ({ prisma }) => {
-  it("is caught by the reference model", async () => {
+  it("is caught by the reference model", { timeout: FUZZ_TIMEOUT_MS }, async () => {
     const sweep = (clock: Clock) => sweepEveryOtherLot(prisma(), clock);
     await expect(runReferenceFuzz(prisma, { operations: 1_500, label: "mutant: sweep skips lots", sweep })).rejects.toThrow(/sweep/);
   });
