@@ -21,12 +21,20 @@ const envSchema = z
     NEXT_PUBLIC_API_URL: z.string().default("/api"),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // Stripe. Without a secret key the app talks to the local emulator (scripts/stripe-emulator).
+    STRIPE_SECRET_KEY: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^(sk|rk)_/, "must be a Stripe secret or restricted key (sk_… or rk_…)").optional()),
+    STRIPE_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_…)").optional()),
+    STRIPE_EMULATOR_URL: z.url().default("http://127.0.0.1:12111"),
   })
   .superRefine((env, ctx) => {
     // `next build` runs in production mode but signs nothing; the running server must have it.
     const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && !isBuilding) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+    }
+    // Real Stripe sends webhooks signed with the endpoint's own secret: without it none verifies.
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET && !isBuilding) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required with STRIPE_SECRET_KEY" });
     }
   });
 

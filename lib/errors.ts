@@ -3,6 +3,7 @@
 
 export const ERROR_STATUS = {
   invalid_request: 400,
+  invalid_signature: 400,
   unauthenticated: 401,
   insufficient_credits: 402,
   forbidden: 403,

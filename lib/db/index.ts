@@ -24,9 +24,16 @@ export function installDb(client: DbClient) {
   globalForDb.__streamlineDb = client;
 }
 
+/** True for the client, false for a transaction handle. */
+export function isClient(database: Db): database is PrismaClient {
+  // A transaction handle has $transaction too (Prisma 7 nests through savepoints, which PGlite's
+  // adapter lacks), but never $connect.
+  return "$connect" in database;
+}
+
 /** Runs `fn` in `db`'s transaction, or in a new one when `db` is the client. */
 export function inTransaction<T>(database: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return "$transaction" in database ? database.$transaction(fn) : fn(database);
+  return isClient(database) ? database.$transaction(fn) : fn(database);
 }
 
 export { Prisma } from "@/lib/generated/prisma/client";

@@ -13,6 +13,7 @@ export type ProblemBody = {
 
 export const ERROR_TITLES: Record<ErrorCode, string> = {
   invalid_request: "Invalid request",
+  invalid_signature: "Invalid signature",
   unauthenticated: "Authentication required",
   insufficient_credits: "Insufficient credits",
   forbidden: "Forbidden",

@@ -38,6 +38,13 @@ function assertNoNulCharacters(value: unknown, path: (string | number)[] = []): 
   }
 }
 
+/** The body exactly as sent, up to `maxBytes` (413 beyond): what a signature is computed over. */
+export async function readRawBody(req: Request, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  return readLimited(req, maxBytes);
+}
+
 async function readLimited(req: Request, maxBytes: number): Promise<string> {
   if (!req.body) return "";
   const reader = req.body.getReader();

@@ -9,12 +9,14 @@ import { requireWorkspaceRole, type WorkspaceAccess } from "@/lib/auth/workspace
 import { db, type Db } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors";
 import { apiKeyRateLimit, assertWithinRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limit";
+import { verifyStripeWebhook } from "@/lib/stripe/verify-webhook";
 import { idempotencyKey as idempotencyKeySchema } from "@/types/credits";
-import type { WorkspaceRole } from "@/lib/generated/prisma/client";
+import type Stripe from "stripe";
+import type { PrismaClient, WorkspaceRole } from "@/lib/generated/prisma/client";
 import { clientIp } from "./client-ip";
 import { isCrossSiteRequest } from "./csrf";
 import { problemResponse } from "./problem";
-import { readJsonBody, readQuery } from "./read-request";
+import { readJsonBody, readQuery, readRawBody } from "./read-request";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type RouteHandler = (req: Request, context: RouteContext) => Promise<Response>;
@@ -159,4 +161,23 @@ export function withCron<B extends z.ZodType | undefined = undefined, Q extends 
   handler: (ctx: Parsed<Infer<B>, Infer<Q>>) => Promise<Response>,
 ): RouteHandler {
   return route(spec, async (req) => (assertCronSecret(req), {}), handler);
+}
+
+// Stripe's events are a few KiB; a megabyte leaves room for large invoices without letting an
+// unauthenticated caller make us buffer much.
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+/**
+ * Stripe's webhook deliveries. The signature over the raw body is the authentication (no
+ * session, no CSRF: Stripe is not a browser); the handler receives the verified event only.
+ */
+export function withStripeWebhook(handler: (ctx: { db: PrismaClient; event: Stripe.Event }) => Promise<Response>): RouteHandler {
+  return async (req) => {
+    try {
+      const event = verifyStripeWebhook(await readRawBody(req, MAX_WEBHOOK_BYTES), req.headers.get("stripe-signature"));
+      return await handler({ db: db(), event });
+    } catch (error) {
+      return problemResponse(error);
+    }
+  };
 }

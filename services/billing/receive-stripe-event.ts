@@ -1,0 +1,54 @@
+import "server-only";
+import type Stripe from "stripe";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/db";
+import { dispatchStripeEvent } from "./stripe-events/dispatch";
+
+export type ReceivedEvent = { status: "PROCESSED" | "IGNORED"; duplicate: boolean };
+
+/**
+ * Takes a verified Stripe event: stores it by its id first (so nothing received is lost, and a
+ * duplicate delivery finds it), then acts on it in one transaction holding the event row's lock.
+ * A delivery of an event already processed changes nothing, however many arrive at once. When the
+ * handler fails, the transaction rolls back, the event is marked FAILED with its error, and the
+ * error is rethrown so the delivery is answered 5xx and Stripe retries. Needs the client (it runs
+ * its own transactions).
+ */
+export async function receiveStripeEvent(db: PrismaClient, event: Stripe.Event, clock: Clock = systemClock): Promise<ReceivedEvent> {
+  await db.stripeEvent.createMany({
+    data: [
+      {
+        id: event.id,
+        type: event.type,
+        apiVersion: event.api_version,
+        livemode: event.livemode,
+        payload: event as unknown as Prisma.InputJsonValue,
+        stripeCreatedAt: new Date(event.created * 1000),
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return processStripeEvent(db, event.id, clock);
+}
+
+/** Acts on a stored event unless it was already processed (also how an admin replays one). */
+export async function processStripeEvent(db: PrismaClient, eventId: string, clock: Clock = systemClock): Promise<ReceivedEvent> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const [stored] = await tx.$queryRaw<{ status: string; payload: Stripe.Event }[]>`
+        SELECT status, payload FROM stripe_events WHERE id = ${eventId} FOR UPDATE`;
+      if (!stored) throw new Error(`Stripe event ${eventId} is not stored`);
+      if (stored.status === "PROCESSED" || stored.status === "IGNORED") return { status: stored.status, duplicate: true };
+      const status = (await dispatchStripeEvent(tx, stored.payload, clock)) ? "PROCESSED" : "IGNORED";
+      await tx.stripeEvent.update({ where: { id: eventId }, data: { status, attempts: { increment: 1 }, lastError: null, processedAt: clock.now() } });
+      return { status, duplicate: false };
+    });
+  } catch (error) {
+    await db.stripeEvent.update({
+      where: { id: eventId },
+      data: { status: "FAILED", attempts: { increment: 1 }, lastError: (error instanceof Error ? error.message : String(error)).slice(0, 2000) },
+    });
+    throw error;
+  }
+}
