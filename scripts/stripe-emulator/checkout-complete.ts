@@ -1,0 +1,103 @@
+import type { CardDetails } from "./cards";
+import { getCheckoutSession } from "./checkout-sessions";
+import type { EmulatorContext } from "./context";
+import { createCustomer } from "./customers";
+import { createDispute } from "./disputes";
+import { createInvoice, finalizeInvoice, payInvoice } from "./invoices";
+import type { CheckoutSessionObject } from "./objects";
+import { chargeCard, type PaymentFailure } from "./payments";
+import { createSubscription, saveSubscription } from "./subscriptions";
+
+export type CheckoutAttempt = { card: CardDetails; failure?: PaymentFailure; disputeReason?: string };
+export type CheckoutResult = { ok: true; session: CheckoutSessionObject } | { ok: false; message: string };
+
+/**
+ * Pays an open Checkout Session with a card, as the hosted page's Pay button does. Payment mode:
+ * PaymentIntent + Charge, then `checkout.session.completed`. Subscription mode: customer (if
+ * needed), subscription, first invoice paid, subscription active, then `checkout.session.completed`.
+ * A decline leaves the session open and returns the card's message.
+ */
+export function payCheckoutSession(ctx: EmulatorContext, sessionId: string, attempt: CheckoutAttempt): CheckoutResult {
+  const session = getCheckoutSession(ctx, sessionId);
+  if (session.status !== "open") return { ok: false, message: `This checkout session is ${session.status}.` };
+  const result = session.mode === "subscription" ? paySubscription(ctx, session, attempt) : payOnce(ctx, session, attempt);
+  if (result.ok && attempt.disputeReason) {
+    const chargeId = result.chargeId;
+    if (chargeId) createDispute(ctx, chargeId, attempt.disputeReason);
+  }
+  return result.ok ? { ok: true, session: result.session } : result;
+}
+
+type Internal = { ok: true; session: CheckoutSessionObject; chargeId: string | null } | { ok: false; message: string };
+
+function complete(ctx: EmulatorContext, before: CheckoutSessionObject, patch: Partial<CheckoutSessionObject>): CheckoutSessionObject {
+  const customer = typeof patch.customer === "string" ? ctx.state.customers.get(patch.customer) : undefined;
+  const email = customer?.email ?? before.customer_email;
+  const after: CheckoutSessionObject = {
+    ...before,
+    ...patch,
+    status: "complete",
+    payment_status: "paid",
+    url: null,
+    customer_details: { address: null, business_name: null, email, individual_name: null, name: customer?.name ?? null, phone: null, tax_exempt: "none", tax_ids: [] },
+  };
+  ctx.state.checkoutSessions.set(after.id, after);
+  ctx.emit("checkout.session.completed", after);
+  return after;
+}
+
+function payOnce(ctx: EmulatorContext, session: CheckoutSessionObject, attempt: CheckoutAttempt): Internal {
+  const existing = typeof session.payment_intent === "string" ? ctx.state.paymentIntents.get(session.payment_intent) : undefined;
+  // Payment mode makes a customer only when asked (`customer_creation: "always"`), as Stripe does.
+  const creates = !attempt.failure && session.customer_creation === "always";
+  const customer = typeof session.customer === "string" ? session.customer : creates ? createCustomer(ctx, { email: session.customer_email ?? "" }).id : null;
+  const metadata = ctx.state.checkoutExtras.get(session.id)?.paymentIntentMetadata ?? {};
+  const { paymentIntent, charge } = chargeCard(
+    ctx,
+    { amount: session.amount_total ?? 0, currency: session.currency ?? "usd", customer, description: null, metadata, card: attempt.card, failure: attempt.failure },
+    existing,
+  );
+  if (attempt.failure) {
+    ctx.state.checkoutSessions.set(session.id, { ...session, payment_intent: paymentIntent.id });
+    return { ok: false, message: attempt.failure.message };
+  }
+  if (customer) ctx.state.savedCards.set(customer, { card: attempt.card, behavior: "succeed" });
+  return { ok: true, session: complete(ctx, session, { payment_intent: paymentIntent.id, customer }), chargeId: charge.id };
+}
+
+function paySubscription(ctx: EmulatorContext, session: CheckoutSessionObject, attempt: CheckoutAttempt): Internal {
+  if (attempt.failure) {
+    const customer = typeof session.customer === "string" ? session.customer : null;
+    chargeCard(ctx, { amount: session.amount_total ?? 0, currency: session.currency ?? "usd", customer, description: "Subscription creation", metadata: {}, card: attempt.card, failure: attempt.failure });
+    return { ok: false, message: attempt.failure.message };
+  }
+  const customer = typeof session.customer === "string" ? session.customer : createCustomer(ctx, { email: session.customer_email ?? "" }).id;
+  ctx.state.savedCards.set(customer, { card: attempt.card, behavior: "succeed" });
+  const lineItems = ctx.state.checkoutLineItems.get(session.id) ?? [];
+  const metadata = ctx.state.checkoutExtras.get(session.id)?.subscriptionMetadata ?? {};
+  const items = lineItems.flatMap((line) => (line.price ? [{ price: line.price, quantity: line.quantity ?? 1 }] : []));
+  const created = createSubscription(ctx, { customer, items, metadata });
+  const now = ctx.clock.now();
+  const draft = createInvoice(ctx, {
+    customer,
+    subscription: created.id,
+    subscriptionMetadata: metadata,
+    billingReason: "subscription_create",
+    period: { start: now, end: now },
+    lines: created.items.data.map((item) => ({
+      price: item.price,
+      quantity: item.quantity ?? 1,
+      amount: (item.price.unit_amount ?? 0) * (item.quantity ?? 1),
+      description: `${item.quantity ?? 1} × ${ctx.state.products.get(String(item.price.product))?.name ?? "Subscription"}`,
+      period: { start: item.current_period_start, end: item.current_period_end },
+      subscriptionItem: item.id,
+      proration: false,
+    })),
+  });
+  const paid = payInvoice(ctx, finalizeInvoice(ctx, draft), attempt.card);
+  const subscription = saveSubscription(ctx, created, { ...created, status: "active", latest_invoice: paid.id });
+  const payment = [...ctx.state.invoicePayments.values()].find((p) => p.invoice === paid.id);
+  const paymentIntent = payment?.payment.payment_intent;
+  const chargeId = typeof paymentIntent === "string" ? ctx.state.paymentIntents.get(paymentIntent)?.latest_charge : null;
+  return { ok: true, session: complete(ctx, session, { customer, subscription: subscription.id, invoice: paid.id }), chargeId: typeof chargeId === "string" ? chargeId : null };
+}
