@@ -1,0 +1,91 @@
+// A pack bought end to end against the local Stripe emulator through the official SDK: the app
+// creates the Checkout Session, the card is paid on the hosted page, and the credits arrive once,
+// whichever paths report the payment (the return page, each webhook event) and in any order.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import Stripe from "stripe";
+import { POST as webhook } from "@/app/api/stripe/webhook/route";
+import { completeCheckoutReturn } from "@/services/billing/complete-checkout-return";
+import { createPackCheckout } from "@/services/billing/create-pack-checkout";
+import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
+import { createAccount } from "../fixtures/accounts";
+import { createFundedAccount } from "../fixtures/credits";
+import { signedDelivery } from "../fixtures/stripe";
+import { describeEachEngine } from "../helpers/engines";
+import { callRoute } from "../helpers/http";
+import { expectLedgerInvariants } from "../helpers/invariants";
+import { CARDS, submitCard } from "../helpers/stripe-emulator-harness";
+
+let emulator: StripeEmulator;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  // Events are recorded, not delivered: the test hands them to the webhook route itself.
+  emulator = await createStripeEmulator({ port: 0, webhookUrl: null });
+  stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", apiVersion: "2026-10-28.endive", maxNetworkRetries: 0 });
+});
+afterAll(() => emulator.close());
+
+/** Hands the events the emulator recorded since `since` (of the given types) to the webhook route. */
+async function deliverRecorded(since: number, types: string[]) {
+  const events = [...emulator.state.events.values()].slice(since).filter((event) => types.includes(event.type));
+  for (const event of events) {
+    const { payload, header } = signedDelivery(JSON.parse(JSON.stringify(event)));
+    const response = await callRoute(webhook, { method: "POST", rawBody: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
+    expect(response.status).toBe(200);
+  }
+  return events.length;
+}
+
+describeEachEngine("buying a credit pack through Checkout", ({ prisma }) => {
+  async function buyer() {
+    const account = await createFundedAccount(prisma(), 0);
+    const pack = await prisma().creditPackage.create({
+      data: { slug: `pack-${account.workspace.id.slice(0, 8)}`, name: "250 credits", interval: "ONE_TIME", priceCents: 2500, credits: 250 },
+    });
+    return { account, pack, workspaceId: account.workspace.id };
+  }
+  const balance = async (workspaceId: string) => (await prisma().wallet.findUniqueOrThrow({ where: { workspaceId } })).balance;
+
+  it("credits the pack once, from the return page and again from every event of the payment", async () => {
+    const { account, pack, workspaceId } = await buyer();
+    const since = emulator.state.events.size;
+    const checkout = await createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
+    expect((await submitCard(checkout.checkoutUrl, CARDS.success)).status).toBe(303);
+    const payment = await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId } });
+    const sessionId = payment.stripeCheckoutSessionId!;
+
+    expect(await completeCheckoutReturn(prisma(), stripe, { sessionId, userId: account.user.id })).toEqual({ status: "credited", credits: 250, balance: 250 });
+    expect(await deliverRecorded(since, ["checkout.session.completed", "charge.succeeded", "payment_intent.succeeded"])).toBe(3);
+    expect(await completeCheckoutReturn(prisma(), stripe, { sessionId, userId: account.user.id })).toEqual({ status: "credited", credits: 250, balance: 250 });
+    expect(await balance(workspaceId)).toBe(250);
+    expect(await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({ status: "SUCCEEDED", stripePaymentIntentId: expect.stringMatching(/^pi_/) });
+    await expectLedgerInvariants(prisma());
+  });
+
+  it("keeps a declined checkout pending and uncredited, and shows it only to the paying workspace", async () => {
+    const { account, pack, workspaceId } = await buyer();
+    const checkout = await createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
+    expect(await (await submitCard(checkout.checkoutUrl, CARDS.declined)).text()).toContain("Your card was declined.");
+    const { stripeCheckoutSessionId: sessionId } = await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId } });
+    expect(await completeCheckoutReturn(prisma(), stripe, { sessionId: sessionId!, userId: account.user.id })).toEqual({ status: "pending" });
+    const stranger = await createAccount(prisma());
+    await expect(completeCheckoutReturn(prisma(), stripe, { sessionId: sessionId!, userId: stranger.user.id })).rejects.toMatchObject({ code: "not_found" });
+    expect(await balance(workspaceId)).toBe(0);
+  });
+
+  it("reuses the workspace's Stripe customer and the pack's Stripe price", async () => {
+    const { pack, workspaceId } = await buyer();
+    await createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
+    await createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
+    const customers = await stripe.customers.list({ limit: 100 });
+    expect(customers.data.filter((customer) => customer.metadata.workspace_id === workspaceId)).toHaveLength(1);
+    const prices = await stripe.prices.list({ limit: 100 });
+    expect(prices.data.filter((price) => price.metadata.package_id === pack.id)).toHaveLength(1);
+  });
+
+  it("refuses a package that is not an active one-time pack", async () => {
+    const { pack, workspaceId } = await buyer();
+    await prisma().creditPackage.update({ where: { id: pack.id }, data: { isActive: false } });
+    await expect(createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
