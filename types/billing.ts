@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-export const packCheckoutBody = z.object({ packageId: z.uuid().describe("An active one-time credit pack") }).strict();
-export type PackCheckoutBody = z.infer<typeof packCheckoutBody>;
+export const checkoutBody = z.object({ packageId: z.uuid().describe("A credit pack or monthly plan on sale") }).strict();
+export type CheckoutBody = z.infer<typeof checkoutBody>;
 
-export const packCheckoutResponse = z.object({
-  paymentId: z.uuid(),
+export const checkoutResponse = z.object({
+  paymentId: z.uuid().nullable().describe("The pending payment of a pack; null for a plan, which is paid by its invoices"),
   checkoutUrl: z.url().describe("Stripe Checkout: send the browser here to pay"),
 });
 

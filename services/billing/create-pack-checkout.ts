@@ -1,23 +1,18 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
 import { stripeIdempotencyKey } from "@/lib/stripe/client";
+import type { CheckoutPackage } from "./create-checkout";
 import { ensureStripeCustomer } from "./ensure-stripe-customer";
 import { ensureStripePrice } from "./ensure-stripe-price";
 
-export type CreatePackCheckoutInput = { workspaceId: string; packageId: string; appUrl: string };
-export type PackCheckout = { paymentId: string; checkoutUrl: string };
 
 /**
  * Starts buying a one-time credit pack: a pending payment, then a Stripe Checkout Session for it
  * (keyed by the payment, so a retried request makes no second session). Credits are granted only
- * when Stripe reports the session paid (fulfilCheckoutSession). Throws `not_found` for a package
- * that is not an active one-time pack.
+ * when Stripe reports the session paid (fulfilCheckoutSession).
  */
-export async function createPackCheckout(db: Db, stripe: Stripe, input: CreatePackCheckoutInput): Promise<PackCheckout> {
-  const pkg = await db.creditPackage.findFirst({ where: { id: input.packageId, isActive: true, interval: "ONE_TIME" } });
-  if (!pkg) throw notFound("Credit pack");
+export async function createPackCheckout(db: Db, stripe: Stripe, pkg: CheckoutPackage, input: { workspaceId: string; appUrl: string }) {
   const customer = await ensureStripeCustomer(db, stripe, input.workspaceId);
   const price = await ensureStripePrice(db, stripe, pkg);
   const payment = await db.payment.create({

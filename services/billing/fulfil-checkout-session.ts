@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { systemClock, type Clock } from "@/lib/clock";
 import { inTransaction, type Db } from "@/lib/db";
+import { stripeId } from "@/lib/stripe/ids";
 import { grantCredits } from "../credits/grant-credits";
 
 export type FulfilmentResult = { status: "credited" | "pending" | "not_ours"; paymentId?: string; credits?: number; balance?: number };
@@ -36,10 +37,9 @@ export async function fulfilCheckoutSession(db: Db, session: Stripe.Checkout.Ses
       },
       clock,
     );
-    const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
     await tx.payment.update({
       where: { id: payment.id },
-      data: { status: "SUCCEEDED", paidAt: payment.paidAt ?? clock.now(), ledgerEntryId: granted.entryId, stripePaymentIntentId: paymentIntentId, amountCents: session.amount_total ?? payment.amountCents },
+      data: { status: "SUCCEEDED", paidAt: payment.paidAt ?? clock.now(), ledgerEntryId: granted.entryId, stripePaymentIntentId: stripeId(session.payment_intent), amountCents: session.amount_total ?? payment.amountCents },
     });
     return { status: "credited", paymentId: payment.id, credits, balance: granted.balance };
   });

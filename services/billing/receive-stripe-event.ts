@@ -1,11 +1,13 @@
 import "server-only";
 import type Stripe from "stripe";
-import { systemClock, type Clock } from "@/lib/clock";
+import { systemClock } from "@/lib/clock";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Prisma } from "@/lib/db";
+import type { StripeEventContext } from "./stripe-events/context";
 import { dispatchStripeEvent } from "./stripe-events/dispatch";
 
 export type ReceivedEvent = { status: "PROCESSED" | "IGNORED"; duplicate: boolean };
+type EventDeps = Pick<StripeEventContext, "stripe"> & Partial<Pick<StripeEventContext, "clock">>;
 
 /**
  * Takes a verified Stripe event: stores it by its id first (so nothing received is lost, and a
@@ -15,7 +17,7 @@ export type ReceivedEvent = { status: "PROCESSED" | "IGNORED"; duplicate: boolea
  * error is rethrown so the delivery is answered 5xx and Stripe retries. Needs the client (it runs
  * its own transactions).
  */
-export async function receiveStripeEvent(db: PrismaClient, event: Stripe.Event, clock: Clock = systemClock): Promise<ReceivedEvent> {
+export async function receiveStripeEvent(db: PrismaClient, event: Stripe.Event, context: EventDeps): Promise<ReceivedEvent> {
   await db.stripeEvent.createMany({
     data: [
       {
@@ -29,18 +31,18 @@ export async function receiveStripeEvent(db: PrismaClient, event: Stripe.Event, 
     ],
     skipDuplicates: true,
   });
-  return processStripeEvent(db, event.id, clock);
+  return processStripeEvent(db, event.id, context);
 }
 
 /** Acts on a stored event unless it was already processed (also how an admin replays one). */
-export async function processStripeEvent(db: PrismaClient, eventId: string, clock: Clock = systemClock): Promise<ReceivedEvent> {
+export async function processStripeEvent(db: PrismaClient, eventId: string, { stripe, clock = systemClock }: EventDeps): Promise<ReceivedEvent> {
   try {
     return await db.$transaction(async (tx) => {
       const [stored] = await tx.$queryRaw<{ status: string; payload: Stripe.Event }[]>`
         SELECT status, payload FROM stripe_events WHERE id = ${eventId} FOR UPDATE`;
       if (!stored) throw new Error(`Stripe event ${eventId} is not stored`);
       if (stored.status === "PROCESSED" || stored.status === "IGNORED") return { status: stored.status, duplicate: true };
-      const status = (await dispatchStripeEvent(tx, stored.payload, clock)) ? "PROCESSED" : "IGNORED";
+      const status = (await dispatchStripeEvent(tx, stored.payload, { stripe, clock })) ? "PROCESSED" : "IGNORED";
       await tx.stripeEvent.update({ where: { id: eventId }, data: { status, attempts: { increment: 1 }, lastError: null, processedAt: clock.now() } });
       return { status, duplicate: false };
     });

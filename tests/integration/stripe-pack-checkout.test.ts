@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import Stripe from "stripe";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { completeCheckoutReturn } from "@/services/billing/complete-checkout-return";
-import { createPackCheckout } from "@/services/billing/create-pack-checkout";
+import { createCheckout } from "@/services/billing/create-checkout";
 import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { createAccount } from "../fixtures/accounts";
 import { createFundedAccount } from "../fixtures/credits";
@@ -49,24 +49,24 @@ describeEachEngine("buying a credit pack through Checkout", ({ prisma }) => {
   it("credits the pack once, from the return page and again from every event of the payment", async () => {
     const { account, pack, workspaceId } = await buyer();
     const since = emulator.state.events.size;
-    const checkout = await createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
+    const checkout = await createCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
     expect((await submitCard(checkout.checkoutUrl, CARDS.success)).status).toBe(303);
-    const payment = await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId } });
+    const payment = await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId! } });
     const sessionId = payment.stripeCheckoutSessionId!;
 
     expect(await completeCheckoutReturn(prisma(), stripe, { sessionId, userId: account.user.id })).toEqual({ status: "credited", credits: 250, balance: 250 });
     expect(await deliverRecorded(since, ["checkout.session.completed", "charge.succeeded", "payment_intent.succeeded"])).toBe(3);
     expect(await completeCheckoutReturn(prisma(), stripe, { sessionId, userId: account.user.id })).toEqual({ status: "credited", credits: 250, balance: 250 });
     expect(await balance(workspaceId)).toBe(250);
-    expect(await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({ status: "SUCCEEDED", stripePaymentIntentId: expect.stringMatching(/^pi_/) });
+    expect(await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId! } })).toMatchObject({ status: "SUCCEEDED", stripePaymentIntentId: expect.stringMatching(/^pi_/) });
     await expectLedgerInvariants(prisma());
   });
 
   it("keeps a declined checkout pending and uncredited, and shows it only to the paying workspace", async () => {
     const { account, pack, workspaceId } = await buyer();
-    const checkout = await createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
+    const checkout = await createCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
     expect(await (await submitCard(checkout.checkoutUrl, CARDS.declined)).text()).toContain("Your card was declined.");
-    const { stripeCheckoutSessionId: sessionId } = await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId } });
+    const { stripeCheckoutSessionId: sessionId } = await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId! } });
     expect(await completeCheckoutReturn(prisma(), stripe, { sessionId: sessionId!, userId: account.user.id })).toEqual({ status: "pending" });
     const stranger = await createAccount(prisma());
     await expect(completeCheckoutReturn(prisma(), stripe, { sessionId: sessionId!, userId: stranger.user.id })).rejects.toMatchObject({ code: "not_found" });
@@ -75,8 +75,8 @@ describeEachEngine("buying a credit pack through Checkout", ({ prisma }) => {
 
   it("reuses the workspace's Stripe customer and the pack's Stripe price", async () => {
     const { pack, workspaceId } = await buyer();
-    await createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
-    await createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
+    await createCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
+    await createCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" });
     const customers = await stripe.customers.list({ limit: 100 });
     expect(customers.data.filter((customer) => customer.metadata.workspace_id === workspaceId)).toHaveLength(1);
     const prices = await stripe.prices.list({ limit: 100 });
@@ -86,6 +86,6 @@ describeEachEngine("buying a credit pack through Checkout", ({ prisma }) => {
   it("refuses a package that is not an active one-time pack", async () => {
     const { pack, workspaceId } = await buyer();
     await prisma().creditPackage.update({ where: { id: pack.id }, data: { isActive: false } });
-    await expect(createPackCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createCheckout(prisma(), stripe, { workspaceId, packageId: pack.id, appUrl: "http://localhost:3000" })).rejects.toMatchObject({ code: "not_found" });
   });
 });

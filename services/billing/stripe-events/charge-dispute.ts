@@ -1,7 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { Clock } from "@/lib/clock";
 import type { Prisma } from "@/lib/db";
+import { stripeId } from "@/lib/stripe/ids";
+import type { StripeEventContext } from "./context";
 import { findPaymentForCharge } from "../find-payment-for-charge";
 import { settlePaymentClawback } from "../settle-payment-clawback";
 
@@ -13,9 +14,9 @@ const WITHDRAWN: ReadonlySet<Stripe.Dispute.Status> = new Set(["needs_response",
  * `charge.dispute.created|updated|closed`: credits follow the money. The disputed amount is taken
  * back while the chargeback is open or lost, and given back when it is won.
  */
-export async function onChargeDispute(tx: Prisma.TransactionClient, event: Stripe.Event, clock: Clock) {
+export async function onChargeDispute(tx: Prisma.TransactionClient, event: Stripe.Event, { clock }: StripeEventContext) {
   const dispute = event.data.object as Stripe.Dispute;
-  const chargeId = typeof dispute.charge === "string" ? dispute.charge : dispute.charge.id;
+  const chargeId = stripeId(dispute.charge)!;
   const payment = await findPaymentForCharge(tx, chargeId, dispute.payment_intent);
   if (!payment) return;
   const disputed = WITHDRAWN.has(dispute.status) ? Math.min(dispute.amount, payment.amountCents) : 0;

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { Clock } from "@/lib/clock";
 import type { Prisma } from "@/lib/db";
+import type { StripeEventContext } from "./context";
 import { findPaymentForCharge } from "../find-payment-for-charge";
 import { settlePaymentClawback } from "../settle-payment-clawback";
 
@@ -9,7 +9,7 @@ import { settlePaymentClawback } from "../settle-payment-clawback";
  * `charge.refunded`: record the refunded total Stripe reports (cumulative, so redelivered or
  * reordered events converge) and take back the credits it paid for.
  */
-export async function onChargeRefunded(tx: Prisma.TransactionClient, event: Stripe.Event, clock: Clock) {
+export async function onChargeRefunded(tx: Prisma.TransactionClient, event: Stripe.Event, { clock }: StripeEventContext) {
   const charge = event.data.object as Stripe.Charge;
   const payment = await findPaymentForCharge(tx, charge.id, charge.payment_intent);
   if (!payment) return;

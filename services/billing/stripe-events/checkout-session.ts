@@ -1,11 +1,11 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { Clock } from "@/lib/clock";
 import type { Prisma } from "@/lib/db";
+import type { StripeEventContext } from "./context";
 import { fulfilCheckoutSession } from "../fulfil-checkout-session";
 
 /** `checkout.session.completed` and `…async_payment_succeeded`: credit the purchase (once). */
-export async function onCheckoutSessionPaid(tx: Prisma.TransactionClient, event: Stripe.Event, clock: Clock) {
+export async function onCheckoutSessionPaid(tx: Prisma.TransactionClient, event: Stripe.Event, { clock }: StripeEventContext) {
   await fulfilCheckoutSession(tx, event.data.object as Stripe.Checkout.Session, clock);
 }
 

@@ -2,11 +2,11 @@ import { env } from "@/lib/env";
 import { json } from "@/lib/http/responses";
 import { withWorkspace } from "@/lib/http/route";
 import { stripe } from "@/lib/stripe/client";
-import { createPackCheckout } from "@/services/billing/create-pack-checkout";
-import { packCheckoutBody, packCheckoutResponse } from "@/types/billing";
+import { createCheckout } from "@/services/billing/create-checkout";
+import { checkoutBody, checkoutResponse } from "@/types/billing";
 
-// POST /api/workspaces/:workspaceId/checkout — start paying for a credit pack (owners and admins)
-export const POST = withWorkspace({ body: packCheckoutBody, role: "ADMIN" }, async ({ db, body, workspace }) => {
-  const checkout = await createPackCheckout(db, stripe(), { workspaceId: workspace.workspaceId, packageId: body.packageId, appUrl: env().APP_URL });
-  return json(packCheckoutResponse, checkout, { status: 201 });
+// POST /api/workspaces/:workspaceId/checkout — start paying for a pack or a plan (owners and admins)
+export const POST = withWorkspace({ body: checkoutBody, role: "ADMIN" }, async ({ db, body, workspace }) => {
+  const checkout = await createCheckout(db, stripe(), { workspaceId: workspace.workspaceId, packageId: body.packageId, appUrl: env().APP_URL });
+  return json(checkoutResponse, checkout, { status: 201 });
 });

@@ -1,0 +1,117 @@
+// Monthly plans through Checkout in subscription mode, against the local Stripe emulator: each
+// paid invoice grants its plan's credits once, expiring at the period's end; local state converges
+// on Stripe's object whatever order (or how often) the events arrive.
+import Stripe from "stripe";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { receiveStripeEvent } from "@/services/billing/receive-stripe-event";
+import { createCheckout } from "@/services/billing/create-checkout";
+import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
+import { createFundedAccount } from "../fixtures/credits";
+import { describeEachEngine } from "../helpers/engines";
+import { expectLedgerInvariants } from "../helpers/invariants";
+import { CARDS, submitCard } from "../helpers/stripe-emulator-harness";
+
+const DAY = 86_400;
+let emulator: StripeEmulator;
+let stripe: Stripe;
+
+beforeAll(async () => {
+  emulator = await createStripeEmulator({ port: 0, webhookUrl: null });
+  stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", apiVersion: "2026-10-28.endive", maxNetworkRetries: 0 });
+});
+afterAll(() => emulator.close());
+
+const eventCount = () => emulator.state.events.size;
+const eventsSince = (since: number, types?: string[]) =>
+  [...emulator.state.events.values()].slice(since).filter((event) => !types || types.includes(event.type)) as unknown as Stripe.Event[];
+
+describeEachEngine("subscriptions to monthly plans", ({ prisma }) => {
+  const deliver = async (events: Stripe.Event[]) => {
+    for (const event of events) await receiveStripeEvent(prisma(), event, { stripe });
+  };
+
+  /** A workspace subscribed to a 550-credit plan through Checkout; its events recorded, not yet delivered. */
+  async function subscribed() {
+    const account = await createFundedAccount(prisma(), 0);
+    const workspaceId = account.workspace.id;
+    const plan = await prisma().creditPackage.create({
+      data: { slug: `growth-${workspaceId.slice(0, 8)}`, name: "Growth", interval: "MONTH", priceCents: 4999, credits: 550 },
+    });
+    const since = eventCount();
+    const checkout = await createCheckout(prisma(), stripe, { workspaceId, packageId: plan.id, appUrl: "http://localhost:3000" });
+    expect((await submitCard(checkout.checkoutUrl, CARDS.success)).status).toBe(303);
+    const [created] = eventsSince(since, ["customer.subscription.created"]);
+    return { workspaceId, plan, since, subscriptionId: (created!.data.object as Stripe.Subscription).id };
+  }
+
+  const grants = (workspaceId: string) =>
+    prisma().ledgerEntry.findMany({ where: { workspaceId, type: "SUBSCRIPTION_GRANT" }, orderBy: { sequence: "asc" }, select: { amount: true, referenceId: true } });
+
+  it("grants the plan's credits for the paid first invoice, expiring at the period's end", async () => {
+    const { workspaceId, since, subscriptionId } = await subscribed();
+    await deliver(eventsSince(since));
+    const remote = await stripe.subscriptions.retrieve(subscriptionId);
+    const local = await prisma().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscriptionId } });
+    expect(local).toMatchObject({ workspaceId, status: "ACTIVE", cancelAtPeriodEnd: false, currentPeriodEnd: new Date(remote.items.data[0]!.current_period_end * 1000) });
+    expect(await grants(workspaceId)).toEqual([{ amount: 550, referenceId: expect.stringMatching(/^in_/) }]);
+    const lot = await prisma().creditGrant.findFirstOrThrow({ where: { workspaceId } });
+    expect(lot.expiresAt).toEqual(local.currentPeriodEnd);
+    expect(await prisma().payment.findFirstOrThrow({ where: { workspaceId } })).toMatchObject({ status: "SUCCEEDED", interval: "MONTH", credits: 550, amountCents: 4999, stripePaymentIntentId: expect.stringMatching(/^pi_/) });
+  });
+
+  it("converges on Stripe's object with one grant, in every order of created, updated, invoice.paid and deleted", async () => {
+    const types = ["customer.subscription.created", "customer.subscription.updated", "invoice.paid", "customer.subscription.deleted"];
+    for (const order of permutations([0, 1, 2, 3])) {
+      const { workspaceId, since, subscriptionId } = await subscribed();
+      await stripe.subscriptions.cancel(subscriptionId);
+      const events = eventsSince(since, types);
+      const byType = types.map((type) => events.find((event) => event.type === type)!);
+      await deliver([...order.map((index) => byType[index]!), byType[order[0]!]!]); // and one duplicate
+      const local = await prisma().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscriptionId } });
+      expect([order.join(""), local.status, local.endedAt === null]).toEqual([order.join(""), "CANCELED", false]);
+      expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550]);
+    }
+    await expectLedgerInvariants(prisma());
+  });
+
+  it("grants again at each renewal, and never after a cancellation at period end", async () => {
+    const { workspaceId, since, subscriptionId } = await subscribed();
+    await deliver(eventsSince(since));
+    const renewal = eventCount();
+    emulator.advanceClock(31 * DAY);
+    await deliver(eventsSince(renewal));
+    expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550, 550]);
+
+    const cancel = eventCount();
+    await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true });
+    emulator.advanceClock(31 * DAY);
+    await deliver(eventsSince(cancel));
+    expect(await prisma().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscriptionId } })).toMatchObject({ status: "CANCELED" });
+    expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550, 550]);
+    await expectLedgerInvariants(prisma());
+  });
+
+  it("marks the subscription past due when a renewal payment fails, and grants nothing for it", async () => {
+    const { workspaceId, since, subscriptionId } = await subscribed();
+    await deliver(eventsSince(since));
+    const customer = (await stripe.subscriptions.retrieve(subscriptionId)).customer as string;
+    await fetch(`${emulator.url}/_emulator/customers/${customer}/card`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ behavior: "decline" }) });
+    const renewal = eventCount();
+    emulator.advanceClock(31 * DAY);
+    await deliver(eventsSince(renewal));
+    expect(await prisma().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscriptionId } })).toMatchObject({ status: "PAST_DUE" });
+    expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550]);
+    expect(await prisma().payment.count({ where: { workspaceId, status: "FAILED" } })).toBe(1);
+  });
+
+  it("refuses a second plan while one is live", async () => {
+    const { workspaceId, plan, since } = await subscribed();
+    await deliver(eventsSince(since));
+    await expect(createCheckout(prisma(), stripe, { workspaceId, packageId: plan.id, appUrl: "http://localhost:3000" })).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+}
