@@ -40,6 +40,11 @@ export function stripe(): Stripe {
   return globalForStripe.__streamlineStripe;
 }
 
+/** Points `stripe()` at a given client (tests: an emulator of their own); undefined restores the configured one. */
+export function installStripe(client: Stripe | undefined) {
+  globalForStripe.__streamlineStripe = client;
+}
+
 /**
  * A deterministic Idempotency-Key for an outgoing Stripe request, from our own ids: a retry of the
  * same operation (a double click, a crashed request resent) creates nothing twice at Stripe.

@@ -3,6 +3,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import * as integrity from "@/app/api/admin/integrity/route";
+import * as stripeEventReplay from "@/app/api/admin/stripe-events/[event]/replay/route";
+import * as stripeEvents from "@/app/api/admin/stripe-events/route";
+import * as stripeReconciliation from "@/app/api/admin/stripe-reconciliation/route";
 import * as credits from "@/app/api/admin/workspaces/[workspaceId]/credits/route";
 import * as reversal from "@/app/api/admin/workspaces/[workspaceId]/entries/[entryId]/reversal/route";
 import * as ledger from "@/app/api/admin/workspaces/[workspaceId]/ledger/route";
@@ -25,6 +28,9 @@ const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
   ["PUT /admin/workspaces/:id/wallet-status", walletStatus.PUT, { method: "PUT", body: { paused: true }, params: ids }],
   ["POST /admin/workspaces/:id/entries/:id/reversal", reversal.POST, { body: { reason: "refund" }, idempotencyKey: "k", params: ids }],
   ["GET /admin/workspaces/:id/ledger", ledger.GET, { params: ids }],
+  ["GET /admin/stripe-events", stripeEvents.GET, {}],
+  ["POST /admin/stripe-events/:event/replay", stripeEventReplay.POST, { method: "POST", params: { event: "evt_unknown" } }],
+  ["POST /admin/stripe-reconciliation", stripeReconciliation.POST, { body: { repair: true } }],
 ];
 
 function routeFiles(dir: string): string[] {
