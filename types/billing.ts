@@ -19,3 +19,23 @@ export const creditPackView = z.object({
 export type CreditPackView = z.infer<typeof creditPackView>;
 
 export const webhookAck = z.object({ received: z.literal(true), status: z.enum(["PROCESSED", "IGNORED"]), duplicate: z.boolean() });
+
+export const subscriptionChangeBody = z
+  .discriminatedUnion("action", [
+    z.object({ action: z.literal("cancel"), atPeriodEnd: z.boolean().describe("true: at the end of the paid period; false: now") }).strict(),
+    z.object({ action: z.literal("resume").describe("Undo a cancellation at period end, or resume paused collection") }).strict(),
+    z.object({ action: z.literal("pause").describe("Stop charging (and granting) until resumed") }).strict(),
+    z.object({ action: z.literal("switch_plan"), packageId: z.uuid().describe("Another monthly plan; the difference is charged or credited now") }).strict(),
+  ])
+  .describe("What to change about the workspace's plan");
+export type SubscriptionChange = z.infer<typeof subscriptionChangeBody>;
+
+export const subscriptionView = z.object({
+  id: z.uuid(),
+  plan: z.object({ id: z.uuid(), name: z.string(), credits: z.number().int(), priceCents: z.number().int(), currency: z.string() }),
+  status: z.enum(["INCOMPLETE", "INCOMPLETE_EXPIRED", "TRIALING", "ACTIVE", "PAST_DUE", "CANCELED", "UNPAID", "PAUSED"]),
+  currentPeriodEnd: z.date().nullable(),
+  cancelAtPeriodEnd: z.boolean(),
+  isCollectionPaused: z.boolean(),
+});
+export type SubscriptionView = z.infer<typeof subscriptionView>;

@@ -6,8 +6,8 @@ import { stripeIdempotencyKey } from "@/lib/stripe/client";
 import type { CheckoutPackage } from "./create-checkout";
 import { ensureStripeCustomer } from "./ensure-stripe-customer";
 import { ensureStripePrice } from "./ensure-stripe-price";
+import { findCurrentSubscription } from "./find-current-subscription";
 
-const LIVE_STATUSES = ["INCOMPLETE", "TRIALING", "ACTIVE", "PAST_DUE", "UNPAID", "PAUSED"] as const;
 const HOUR_MS = 3_600_000;
 
 /**
@@ -17,8 +17,7 @@ const HOUR_MS = 3_600_000;
  * `conflict` when the workspace already has a plan (change it instead).
  */
 export async function createPlanCheckout(db: Db, stripe: Stripe, plan: CheckoutPackage, input: { workspaceId: string; appUrl: string; now: Date }) {
-  const current = await db.subscription.findFirst({ where: { workspaceId: input.workspaceId, status: { in: [...LIVE_STATUSES] } }, select: { id: true } });
-  if (current) throw conflict("This workspace already has a plan: change or cancel it on the billing page");
+  if (await findCurrentSubscription(db, input.workspaceId)) throw conflict("This workspace already has a plan: change or cancel it on the billing page");
   const customer = await ensureStripeCustomer(db, stripe, input.workspaceId);
   const price = await ensureStripePrice(db, stripe, plan);
   const metadata = { workspace_id: input.workspaceId, package_id: plan.id };

@@ -4,6 +4,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { receiveStripeEvent } from "@/services/billing/receive-stripe-event";
+import { changeSubscription } from "@/services/billing/change-subscription";
 import { createCheckout } from "@/services/billing/create-checkout";
 import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { createFundedAccount } from "../fixtures/credits";
@@ -102,6 +103,35 @@ describeEachEngine("subscriptions to monthly plans", ({ prisma }) => {
     expect(await prisma().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscriptionId } })).toMatchObject({ status: "PAST_DUE" });
     expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550]);
     expect(await prisma().payment.count({ where: { workspaceId, status: "FAILED" } })).toBe(1);
+  });
+
+  it("cancels at period end, resumes, pauses, switches plan and cancels now, in step with Stripe", async () => {
+    const { workspaceId, plan, since, subscriptionId } = await subscribed();
+    await deliver(eventsSince(since));
+    const actorId = (await prisma().membership.findFirstOrThrow({ where: { workspaceId } })).userId;
+    const change = (change: Parameters<typeof changeSubscription>[2]["change"]) => changeSubscription(prisma(), stripe, { workspaceId, actorId, change });
+    const remote = () => stripe.subscriptions.retrieve(subscriptionId);
+
+    expect(await change({ action: "cancel", atPeriodEnd: true })).toMatchObject({ status: "ACTIVE", cancelAtPeriodEnd: true });
+    expect((await remote()).cancel_at_period_end).toBe(true);
+    expect(await change({ action: "resume" })).toMatchObject({ cancelAtPeriodEnd: false });
+    expect(await change({ action: "pause" })).toMatchObject({ isCollectionPaused: true });
+    expect((await remote()).pause_collection).toMatchObject({ behavior: "void" });
+    expect(await change({ action: "resume" })).toMatchObject({ isCollectionPaused: false });
+    // Cancel at period end again: a new request (the first cancel's key must not replay).
+    expect(await change({ action: "cancel", atPeriodEnd: true })).toMatchObject({ cancelAtPeriodEnd: true });
+    expect((await remote()).cancel_at_period_end).toBe(true);
+    await change({ action: "resume" });
+
+    const scale = await prisma().creditPackage.create({ data: { slug: `scale-${workspaceId.slice(0, 8)}`, name: "Scale", interval: "MONTH", priceCents: 9999, credits: 1200 } });
+    await expect(change({ action: "switch_plan", packageId: plan.id })).rejects.toMatchObject({ code: "conflict" });
+    expect(await change({ action: "switch_plan", packageId: scale.id })).toMatchObject({ plan: { id: scale.id, credits: 1200 } });
+    expect((await remote()).items.data[0]!.price.unit_amount).toBe(9999);
+
+    expect(await change({ action: "cancel", atPeriodEnd: false })).toBeNull();
+    expect((await remote()).status).toBe("canceled");
+    expect(await prisma().auditLog.count({ where: { workspaceId, action: { startsWith: "subscription." } } })).toBe(8);
+    await expect(change({ action: "resume" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses a second plan while one is live", async () => {

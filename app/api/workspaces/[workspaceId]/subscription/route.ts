@@ -1,0 +1,16 @@
+import { json } from "@/lib/http/responses";
+import { withWorkspace } from "@/lib/http/route";
+import { stripe } from "@/lib/stripe/client";
+import { changeSubscription } from "@/services/billing/change-subscription";
+import { findCurrentSubscription } from "@/services/billing/find-current-subscription";
+import { subscriptionChangeBody, subscriptionView } from "@/types/billing";
+
+// GET /api/workspaces/:workspaceId/subscription — the workspace's live plan (null when none)
+export const GET = withWorkspace({}, async ({ db, workspace }) => {
+  return json(subscriptionView.nullable(), await findCurrentSubscription(db, workspace.workspaceId));
+});
+
+// POST /api/workspaces/:workspaceId/subscription — cancel, resume, pause or switch the plan (owners and admins)
+export const POST = withWorkspace({ body: subscriptionChangeBody, role: "ADMIN" }, async ({ db, body, workspace, session }) => {
+  return json(subscriptionView.nullable(), await changeSubscription(db, stripe(), { workspaceId: workspace.workspaceId, actorId: session.user.id, change: body }));
+});
