@@ -15,7 +15,7 @@ export type CardProps = {
 export function Card({ title, description, actions, children, className = "", flush = false }: CardProps) {
   const hasHeader = Boolean(title || actions);
   return (
-    <section className={`rounded-xl border border-slate-200 bg-white shadow-card ${className}`}>
+    <section aria-label={title} className={`rounded-xl border border-slate-200 bg-white shadow-card ${className}`}>
       {hasHeader && (
         <div className={`flex flex-wrap items-start justify-between gap-3 ${flush ? "border-b border-slate-200 px-5 py-4" : "px-5 pt-5"}`}>
           <div>

@@ -1,16 +1,91 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { redirect } from "next/navigation";
+import { CheckoutButton } from "@/components/billing/checkout-button";
+import { CurrentPlanCard } from "@/components/billing/current-plan-card";
+import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
+import { RefreshUntil } from "@/components/billing/refresh-until";
+import { SubscriptionActionButton } from "@/components/billing/subscription-action-button";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { currentWorkspace } from "@/app/(customer)/current-workspace";
+import { currentSession } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { formatCents, formatCredits } from "@/lib/format";
+import { stripeMode } from "@/lib/stripe/client";
+import { findCurrentSubscription } from "@/services/billing/find-current-subscription";
+import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
 
 export const metadata: Metadata = { title: "Billing" };
 
-export default function BillingPage() {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<{ subscribed?: string; canceled?: string }> }) {
+  const session = await currentSession();
+  if (!session) redirect("/sign-in?callbackUrl=/billing");
+  const [workspace, plans, query] = await Promise.all([currentWorkspace(session.user.id), listPackagesOnSale(db(), "MONTH"), searchParams]);
+  if (!workspace) redirect("/dashboard");
+  const current = await findCurrentSubscription(db(), workspace.id);
+  const canManage = workspace.role !== "MEMBER";
+  // Back from Checkout before Stripe's webhook has landed: say so, and look again shortly.
+  const confirming = Boolean(query.subscribed) && !current;
+
   return (
-    <ComingSoon
-      title="Billing"
-      icon="billing"
-      description="Your plan, invoices and payment methods."
-      next="Your subscription, invoices and receipts will be managed here."
-      highlights={["Current plan", "Invoices", "Payment methods"]}
-    />
+    <>
+      <PageHeader title="Billing" description="Monthly plans grant credits with every paid month. Plan credits expire at the end of their month." />
+      <PaymentsModeNotice mode={stripeMode()} />
+      {confirming && (
+        <p role="status" className="mb-6 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
+          Payment received. Confirming your subscription with Stripe…
+          <RefreshUntil />
+        </p>
+      )}
+      {query.canceled && (
+        <p role="status" className="mb-6 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
+          Checkout was canceled. Nothing was charged.
+        </p>
+      )}
+      {current && <CurrentPlanCard plan={current} workspaceId={workspace.id} canManage={canManage} />}
+      {plans.length ? (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Plans">
+          {plans.map((plan) => {
+            const isCurrent = current?.plan.id === plan.id;
+            const price = formatCents(plan.priceCents, plan.currency);
+            return (
+              <li key={plan.id}>
+                <Card title={plan.name} description={plan.description ?? undefined}>
+                  <p className="text-3xl font-semibold text-slate-900">
+                    {price}
+                    <span className="text-base font-normal text-slate-600"> / month</span>
+                  </p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    {formatCredits(plan.credits)} credits a month · {formatCents(plan.priceCents / plan.credits, plan.currency)} a credit
+                  </p>
+                  <div className="mt-4">
+                    {isCurrent ? (
+                      <p className="text-sm font-medium text-emerald-700">Your current plan</p>
+                    ) : !canManage ? null : current ? (
+                      <SubscriptionActionButton
+                        workspaceId={workspace.id}
+                        change={{ action: "switch_plan", packageId: plan.id }}
+                        text={`Switch to ${plan.name}`}
+                        variant="primary"
+                        confirmTitle={`Switch to ${plan.name}?`}
+                        confirmDetail={`From now on the plan costs ${price} a month and grants ${formatCredits(plan.credits)} credits at each renewal. The difference for the rest of this month is charged or credited now.`}
+                        confirmText={`Switch to ${plan.name}`}
+                      />
+                    ) : (
+                      <CheckoutButton workspaceId={workspace.id} packageId={plan.id} text="Subscribe" label={`Subscribe to ${plan.name} for ${price} a month`} />
+                    )}
+                  </div>
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <EmptyState title="No plans on sale" icon="billing">
+          An administrator has not put any plans on sale yet. Credit packs are on the Buy credits page.
+        </EmptyState>
+      )}
+    </>
   );
 }

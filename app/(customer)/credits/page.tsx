@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { BuyPackButton } from "@/components/billing/buy-pack-button";
+import { CheckoutButton } from "@/components/billing/checkout-button";
 import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
@@ -10,14 +10,14 @@ import { currentSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatCents, formatCredits } from "@/lib/format";
 import { stripeMode } from "@/lib/stripe/client";
-import { listCreditPacks } from "@/services/billing/list-credit-packs";
+import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
 
 export const metadata: Metadata = { title: "Buy credits" };
 
 export default async function BuyCreditsPage({ searchParams }: { searchParams: Promise<{ canceled?: string }> }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/credits");
-  const [workspace, packs, { canceled }] = await Promise.all([currentWorkspace(session.user.id), listCreditPacks(db()), searchParams]);
+  const [workspace, packs, { canceled }] = await Promise.all([currentWorkspace(session.user.id), listPackagesOnSale(db(), "ONE_TIME"), searchParams]);
   if (!workspace) redirect("/dashboard");
   const canBuy = workspace.role !== "MEMBER";
 
@@ -42,11 +42,11 @@ export default async function BuyCreditsPage({ searchParams }: { searchParams: P
               <Card title={pack.name} description={pack.description ?? undefined}>
                 <p className="text-3xl font-semibold text-slate-900">{formatCredits(pack.credits)} credits</p>
                 <p className="mt-1 text-sm text-slate-600">
-                  {formatCents(pack.priceCents, pack.currency)} · {formatCents(Math.round(pack.priceCents / pack.credits), pack.currency)} a credit
+                  {formatCents(pack.priceCents, pack.currency)} · {formatCents(pack.priceCents / pack.credits, pack.currency)} a credit
                 </p>
                 {canBuy && (
                   <div className="mt-4">
-                    <BuyPackButton workspaceId={workspace.id} packageId={pack.id} label={`Buy ${pack.name} for ${formatCents(pack.priceCents, pack.currency)}`} />
+                    <CheckoutButton workspaceId={workspace.id} packageId={pack.id} text="Buy" label={`Buy ${pack.name} for ${formatCents(pack.priceCents, pack.currency)}`} />
                   </div>
                 )}
               </Card>

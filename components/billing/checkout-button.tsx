@@ -5,10 +5,10 @@ import { Button } from "@/components/ui/button";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import { postJson, type Problem } from "@/components/ui/problem";
 
-type Props = { workspaceId: string; packageId: string; label: string };
+type Props = { workspaceId: string; packageId: string; label: string; text: string };
 
-/** Starts Checkout for one pack and sends the browser to Stripe's payment page. */
-export function BuyPackButton({ workspaceId, packageId, label }: Props) {
+/** Starts Checkout for a pack or a plan and sends the browser to Stripe's payment page. */
+export function CheckoutButton({ workspaceId, packageId, label, text }: Props) {
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
@@ -27,7 +27,7 @@ export function BuyPackButton({ workspaceId, packageId, label }: Props) {
   return (
     <>
       <Button onClick={buy} pending={pending} className="w-full" aria-label={label}>
-        {pending ? "Opening checkout…" : "Buy"}
+        {pending ? "Opening checkout…" : text}
       </Button>
       <ErrorDialog problem={problem} onClose={() => setProblem(null)} />
     </>

@@ -1,0 +1,58 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorDialog } from "@/components/ui/error-dialog";
+import { postJson, type Problem } from "@/components/ui/problem";
+import type { SubscriptionChange } from "@/types/billing";
+
+type Props = {
+  workspaceId: string;
+  change: SubscriptionChange;
+  text: string;
+  /** What will happen, shown in the confirmation before anything is sent. */
+  confirmTitle: string;
+  confirmDetail: string;
+  confirmText: string;
+  variant?: ButtonVariant;
+};
+
+/** One change to the plan (cancel, resume, pause, switch), confirmed first, then the page refreshes. */
+export function SubscriptionActionButton({ workspaceId, change, text, confirmTitle, confirmDetail, confirmText, variant = "secondary" }: Props) {
+  const router = useRouter();
+  const [confirming, setConfirming] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  async function apply() {
+    setPending(true);
+    const result = await postJson(`${process.env.NEXT_PUBLIC_API_URL ?? "/api"}/workspaces/${workspaceId}/subscription`, change);
+    setPending(false);
+    setConfirming(false);
+    if (result.ok) router.refresh();
+    else setProblem(result.problem);
+  }
+
+  return (
+    <>
+      <Button variant={variant} size="sm" onClick={() => setConfirming(true)}>
+        {text}
+      </Button>
+      <Dialog
+        open={confirming}
+        onOpenChange={(open) => !pending && setConfirming(open)}
+        title={confirmTitle}
+        description={confirmDetail}
+        closeLabel="Keep my plan as it is"
+        footer={
+          <Button variant={variant === "danger" ? "danger" : "primary"} pending={pending} onClick={apply}>
+            {confirmText}
+          </Button>
+        }
+      />
+      <ErrorDialog problem={problem} onClose={() => setProblem(null)} />
+    </>
+  );
+}

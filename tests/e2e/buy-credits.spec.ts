@@ -1,0 +1,95 @@
+// Buying a credit pack in a real browser, through Checkout on the local Stripe emulator, with
+// Stripe's test cards. The balance is read from the API before and after: exactly the pack's
+// credits, or nothing.
+import { expect, test, type Page } from "@playwright/test";
+
+const DEMO_PASSWORD = "demo-password-123";
+
+async function signInAsBob(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("bob@globex.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+}
+
+async function balance(page: Page): Promise<number> {
+  const me = await (await page.request.get("/api/me")).json();
+  return me.workspaces[0].wallet.balance;
+}
+
+async function payForHundredCredits(page: Page, card: string) {
+  await page.goto("/credits");
+  await page.getByRole("button", { name: "Buy 100 credits for $10.00" }).click();
+  await expect(page.getByRole("heading", { name: "Pay" })).toBeVisible();
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+test("buying a pack with 4242 adds exactly the pack's credits", async ({ page }) => {
+  await signInAsBob(page);
+  const before = await balance(page);
+  await payForHundredCredits(page, "4242 4242 4242 4242");
+  await expect(page).toHaveURL(/\/credits\/checkout\?session_id=cs_/);
+  await expect(page.getByRole("heading", { name: "100 credits added" })).toBeVisible();
+  expect(await balance(page)).toBe(before + 100);
+  // The webhook for the same payment arrives too: still exactly one grant.
+  await expect.poll(async () => (await (await page.request.get("/api/me")).json()).workspaces[0].wallet.balance, { timeout: 10_000 }).toBe(before + 100);
+});
+
+test("a declined card says why and adds nothing", async ({ page }) => {
+  await signInAsBob(page);
+  const before = await balance(page);
+  await payForHundredCredits(page, "4000 0000 0000 0002");
+  await expect(page.getByText("Your card was declined.")).toBeVisible();
+  await payForHundredCredits(page, "4000 0000 0000 9995");
+  await expect(page.getByText("Your card has insufficient funds.")).toBeVisible();
+  expect(await balance(page)).toBe(before);
+});
+
+test("a card that needs authentication asks to confirm, then credits once", async ({ page }) => {
+  await signInAsBob(page);
+  const before = await balance(page);
+  await payForHundredCredits(page, "4000 0025 0000 3155");
+  await expect(page.getByRole("heading", { name: "Confirm this payment" })).toBeVisible();
+  expect(await balance(page)).toBe(before);
+  await page.getByRole("button", { name: "Complete authentication" }).click();
+  await expect(page.getByRole("heading", { name: "100 credits added" })).toBeVisible();
+  expect(await balance(page)).toBe(before + 100);
+});
+
+const EMULATOR = `http://127.0.0.1:${process.env.E2E_STRIPE_EMULATOR_PORT ?? 12_112}`;
+
+test("a plan grants its credits when paid, again at renewal, and never after it is cancelled", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("alice@acme.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  const before = await balance(page);
+
+  await page.goto("/billing");
+  await page.getByRole("button", { name: "Subscribe to Growth for $49.99 a month" }).click();
+  await expect(page.getByRole("heading", { name: "Subscribe" })).toBeVisible();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: /^(Pay|Subscribe)/ }).click();
+  await expect(page).toHaveURL(/\/billing\?subscribed=1/);
+  // The plan appears once Stripe's webhook lands (the page looks again by itself).
+  await expect(page.getByRole("region", { name: "Your plan" })).toContainText("Growth", { timeout: 20_000 });
+  await expect.poll(() => balance(page), { timeout: 20_000 }).toBe(before + 550);
+
+  await request.post(`${EMULATOR}/_emulator/clock/advance`, { data: { seconds: 31 * 86_400 } });
+  await expect.poll(() => balance(page), { timeout: 20_000 }).toBe(before + 1100);
+
+  await page.reload();
+  await page.getByRole("button", { name: "Cancel now" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel now" }).click();
+  await expect(page.getByRole("region", { name: "Your plan" })).toHaveCount(0);
+  await request.post(`${EMULATOR}/_emulator/clock/advance`, { data: { seconds: 31 * 86_400 } });
+  await page.waitForTimeout(3_000); // long enough for a renewal's webhook, were there one
+  expect(await balance(page)).toBe(before + 1100);
+});
