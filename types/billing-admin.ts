@@ -49,8 +49,8 @@ export type StripeEventReplay = z.infer<typeof stripeEventReplayResponse>;
 
 // ─── Reconciliation ───────────────────────────────────────────────────────────────────────
 
-/** Which kind of Stripe payment a finding is about; invoices join when subscriptions are billed. */
-export const reconciledKind = z.enum(["checkout_session"]);
+/** Which kind of Stripe payment a finding is about: a one-time checkout, or a plan's invoice. */
+export const reconciledKind = z.enum(["checkout_session", "invoice"]);
 
 export const paymentFinding = z.object({
   kind: reconciledKind,

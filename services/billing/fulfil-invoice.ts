@@ -13,6 +13,11 @@ export const invoiceLedgerKey = (invoiceId: string) => `stripe:invoice:${invoice
 // invoice does not grant a period's credits.
 const PERIOD_INVOICES: ReadonlySet<string> = new Set(["subscription_create", "subscription_cycle"]);
 
+/** Whether a paid invoice is owed a period's plan credits: a subscription's opening or renewal invoice. */
+export function grantsPlanCredits(invoice: Stripe.Invoice): boolean {
+  return invoice.status === "paid" && PERIOD_INVOICES.has(invoice.billing_reason ?? "") && Boolean(invoice.parent?.subscription_details?.subscription);
+}
+
 /**
  * Grants the credits a paid subscription invoice bought: the plan of the invoice's line, for the
  * line's period, expiring at the period's end unless the plan rolls credits over. Exactly once per
@@ -21,8 +26,8 @@ const PERIOD_INVOICES: ReadonlySet<string> = new Set(["subscription_create", "su
  * Run in the caller's transaction.
  */
 export async function fulfilInvoice(tx: Prisma.TransactionClient, stripe: Stripe, invoice: Stripe.Invoice, clock: Clock = systemClock) {
-  const subscriptionId = stripeId(invoice.parent?.subscription_details?.subscription);
-  if (!subscriptionId || invoice.status !== "paid" || !PERIOD_INVOICES.has(invoice.billing_reason ?? "")) return null;
+  if (!grantsPlanCredits(invoice)) return null;
+  const subscriptionId = stripeId(invoice.parent?.subscription_details?.subscription)!;
   const subscription = await syncSubscription(tx, await stripe.subscriptions.retrieve(subscriptionId), clock.now());
   if (!subscription) return null;
   const line = invoice.lines.data.find((candidate) => candidate.parent?.subscription_item_details);

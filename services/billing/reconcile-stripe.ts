@@ -6,12 +6,12 @@ import type { StripeReconciliationReport } from "@/types/billing-admin";
 import { recordAudit } from "../audit/record-audit";
 import type { ReconcileCheck } from "./reconcile-checks/check";
 import { checkCheckoutSessions } from "./reconcile-checks/checkout-sessions";
+import { checkInvoices } from "./reconcile-checks/invoices";
 import { checkStripeEvents } from "./reconcile-checks/stripe-events";
 
 // Payments first: `missingBefore` then shows the ledger as the webhooks left it, before replayed
 // events credit anything. Either order converges, since both paths grant under the same key.
-// Invoices (subscriptions) add a check here.
-const CHECKS: ReconcileCheck[] = [checkCheckoutSessions, checkStripeEvents];
+const CHECKS: ReconcileCheck[] = [checkCheckoutSessions, checkInvoices, checkStripeEvents];
 
 export type ReconcileStripeOptions = {
   since: Date;

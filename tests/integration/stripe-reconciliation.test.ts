@@ -79,6 +79,25 @@ describeEachEngine("Stripe reconciliation", ({ prisma }) => {
     await expectLedgerInvariants(prisma());
   });
 
+  it("finds a paid plan invoice whose webhook never arrived and grants its credits once", async () => {
+    const account = await createFundedAccount(prisma(), 0);
+    const workspaceId = account.workspace.id;
+    const plan = await prisma().creditPackage.create({ data: { slug: `plan-${workspaceId.slice(0, 8)}`, name: "Growth", interval: "MONTH", priceCents: 4999, credits: 550 } });
+    const checkout = await createCheckout(prisma(), stripe, { workspaceId, packageId: plan.id, appUrl: "http://localhost:3000" });
+    expect((await submitCard(checkout.checkoutUrl, CARDS.success)).status).toBe(303);
+    const [invoice] = (await stripe.invoices.list({ status: "paid", limit: 1 })).data;
+
+    const dryRun = await reconcileStripe(prisma(), stripe, { since: hourAgo(), repair: false });
+    expect(dryRun.missingBefore).toEqual([expect.objectContaining({ kind: "invoice", stripeId: invoice!.id, workspaceId, amountCents: 4999, ledgerEntries: 0 })]);
+    const repair = await reconcileStripe(prisma(), stripe, { since: hourAgo() });
+    expect(repair.repaired).toEqual([expect.objectContaining({ kind: "invoice", stripeId: invoice!.id, credits: 550 })]);
+    expect(await prisma().subscription.findFirstOrThrow({ where: { workspaceId } })).toMatchObject({ status: "ACTIVE", packageId: plan.id });
+    const again = await reconcileStripe(prisma(), stripe, { since: hourAgo() });
+    expect([again.missingBefore, again.repaired]).toEqual([[], []]);
+    expect(await prisma().ledgerEntry.findMany({ where: { workspaceId, type: "SUBSCRIPTION_GRANT" }, select: { amount: true } })).toEqual([{ amount: 550 }]);
+    await expectLedgerInvariants(prisma());
+  });
+
   it("replays an event stored FAILED: a refund whose handling failed is clawed back", async () => {
     const { workspaceId, sessionId } = await paidPack();
     await fulfilCheckoutSession(prisma(), await stripe.checkout.sessions.retrieve(sessionId));
