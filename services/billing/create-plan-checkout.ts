@@ -13,7 +13,8 @@ const HOUR_MS = 3_600_000;
 /**
  * Starts a subscription to a monthly plan through Checkout in subscription mode. Credits come
  * with each paid invoice (fulfilInvoice), not here. The session's key names the workspace, the
- * plan and the hour, so a double click (or a retried request) opens the same session. Throws
+ * plan, the hour and the workspace's last subscription, so a double click (or a retried request)
+ * opens the same session, while subscribing again after a cancellation opens a new one. Throws
  * `conflict` when the workspace already has a plan (change it instead).
  */
 export async function createPlanCheckout(db: Db, stripe: Stripe, plan: CheckoutPackage, input: { workspaceId: string; appUrl: string; now: Date }) {
@@ -21,6 +22,7 @@ export async function createPlanCheckout(db: Db, stripe: Stripe, plan: CheckoutP
   const customer = await ensureStripeCustomer(db, stripe, input.workspaceId);
   const price = await ensureStripePrice(db, stripe, plan);
   const metadata = { workspace_id: input.workspaceId, package_id: plan.id };
+  const previous = await db.subscription.findFirst({ where: { workspaceId: input.workspaceId }, orderBy: { createdAt: "desc" }, select: { id: true } });
   const session = await stripe.checkout.sessions.create(
     {
       mode: "subscription",
@@ -32,7 +34,7 @@ export async function createPlanCheckout(db: Db, stripe: Stripe, plan: CheckoutP
       success_url: `${input.appUrl}/billing?subscribed=1`,
       cancel_url: `${input.appUrl}/billing?canceled=1`,
     },
-    { idempotencyKey: stripeIdempotencyKey("plan-checkout", input.workspaceId, plan.id, Math.floor(input.now.getTime() / HOUR_MS)) },
+    { idempotencyKey: stripeIdempotencyKey("plan-checkout", input.workspaceId, plan.id, previous?.id ?? "first", Math.floor(input.now.getTime() / HOUR_MS)) },
   );
   if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
   return { paymentId: null, checkoutUrl: session.url };

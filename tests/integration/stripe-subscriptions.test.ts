@@ -42,7 +42,7 @@ describeEachEngine("subscriptions to monthly plans", ({ prisma }) => {
     const checkout = await createCheckout(prisma(), stripe, { workspaceId, packageId: plan.id, appUrl: "http://localhost:3000" });
     expect((await submitCard(checkout.checkoutUrl, CARDS.success)).status).toBe(303);
     const [created] = eventsSince(since, ["customer.subscription.created"]);
-    return { workspaceId, plan, since, subscriptionId: (created!.data.object as Stripe.Subscription).id };
+    return { workspaceId, plan, since, checkoutUrl: checkout.checkoutUrl, subscriptionId: (created!.data.object as Stripe.Subscription).id };
   }
 
   const grants = (workspaceId: string) =>
@@ -132,6 +132,20 @@ describeEachEngine("subscriptions to monthly plans", ({ prisma }) => {
     expect((await remote()).status).toBe("canceled");
     expect(await prisma().auditLog.count({ where: { workspaceId, action: { startsWith: "subscription." } } })).toBe(8);
     await expect(change({ action: "resume" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("opens a fresh checkout to subscribe again after a cancellation", async () => {
+    const { workspaceId, plan, since, subscriptionId, checkoutUrl } = await subscribed();
+    await deliver(eventsSince(since));
+    await stripe.subscriptions.cancel(subscriptionId);
+    await deliver(eventsSince(since, ["customer.subscription.deleted"]));
+    const resubscribe = eventCount();
+    const again = await createCheckout(prisma(), stripe, { workspaceId, packageId: plan.id, appUrl: "http://localhost:3000" });
+    expect(again.checkoutUrl).not.toBe(checkoutUrl);
+    expect((await submitCard(again.checkoutUrl, CARDS.success)).status).toBe(303);
+    await deliver(eventsSince(resubscribe));
+    expect(await prisma().subscription.findMany({ where: { workspaceId }, select: { status: true }, orderBy: { createdAt: "asc" } })).toEqual([{ status: "CANCELED" }, { status: "ACTIVE" }]);
+    expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550, 550]);
   });
 
   it("refuses a second plan while one is live", async () => {
