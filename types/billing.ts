@@ -39,3 +39,5 @@ export const subscriptionView = z.object({
   isCollectionPaused: z.boolean(),
 });
 export type SubscriptionView = z.infer<typeof subscriptionView>;
+
+export const portalSessionResponse = z.object({ url: z.url().describe("Stripe's Customer Portal: cards, invoices and receipts") });

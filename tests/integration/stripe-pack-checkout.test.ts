@@ -6,6 +6,7 @@ import Stripe from "stripe";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { completeCheckoutReturn } from "@/services/billing/complete-checkout-return";
 import { createCheckout } from "@/services/billing/create-checkout";
+import { createPortalSession } from "@/services/billing/create-portal-session";
 import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { createAccount } from "../fixtures/accounts";
 import { createFundedAccount } from "../fixtures/credits";
@@ -81,6 +82,16 @@ describeEachEngine("buying a credit pack through Checkout", ({ prisma }) => {
     expect(customers.data.filter((customer) => customer.metadata.workspace_id === workspaceId)).toHaveLength(1);
     const prices = await stripe.prices.list({ limit: 100 });
     expect(prices.data.filter((price) => price.metadata.package_id === pack.id)).toHaveLength(1);
+  });
+
+  it("opens the Customer Portal for the workspace's own Stripe customer", async () => {
+    const { workspaceId } = await buyer();
+    const portal = await createPortalSession(prisma(), stripe, { workspaceId, returnUrl: "http://localhost:3000/billing" });
+    expect(portal.url).toMatch(new RegExp(`^${emulator.url}/`));
+    const page = await (await fetch(portal.url)).text();
+    const { stripeCustomerId } = await prisma().workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    expect(page).toContain("http://localhost:3000/billing");
+    expect((await stripe.customers.retrieve(stripeCustomerId!)).metadata).toMatchObject({ workspace_id: workspaceId });
   });
 
   it("refuses a package that is not an active one-time pack", async () => {

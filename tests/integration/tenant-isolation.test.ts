@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import * as apiKey from "@/app/api/workspaces/[workspaceId]/api-keys/[apiKeyId]/route";
 import * as apiKeys from "@/app/api/workspaces/[workspaceId]/api-keys/route";
+import * as billingPortal from "@/app/api/workspaces/[workspaceId]/billing-portal/route";
 import * as checkout from "@/app/api/workspaces/[workspaceId]/checkout/route";
+import * as subscription from "@/app/api/workspaces/[workspaceId]/subscription/route";
 import * as ledger from "@/app/api/workspaces/[workspaceId]/ledger/route";
 import * as workspace from "@/app/api/workspaces/[workspaceId]/route";
 import * as usage from "@/app/api/workspaces/[workspaceId]/usage/route";
@@ -32,6 +34,9 @@ describeEachEngine("workspace isolation", ({ prisma }) => {
     ["GET ledger csv", ledger.GET, { path: "/api/x?format=csv", params: ids }],
     ["GET usage", usage.GET, { path: "/api/x?from=2026-01-01&to=2026-02-01", params: ids }],
     ["POST checkout", checkout.POST, { body: { packageId: randomUUID() }, params: ids }],
+    ["POST billing-portal", billingPortal.POST, { params: ids }],
+    ["GET subscription", subscription.GET, { params: ids }],
+    ["POST subscription", subscription.POST, { body: { action: "cancel", atPeriodEnd: false }, params: ids }],
   ];
 
   it("answers 404 on every workspace route for another tenant's ids, and changes nothing", async () => {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { CheckoutButton } from "@/components/billing/checkout-button";
 import { CurrentPlanCard } from "@/components/billing/current-plan-card";
 import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
+import { PortalButton } from "@/components/billing/portal-button";
 import { RefreshUntil } from "@/components/billing/refresh-until";
 import { SubscriptionActionButton } from "@/components/billing/subscription-action-button";
 import { PageHeader } from "@/components/shell/page-header";
@@ -30,7 +31,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Billing" description="Monthly plans grant credits with every paid month. Plan credits expire at the end of their month." />
+      <PageHeader
+        title="Billing"
+        description="Monthly plans grant credits with every paid month. Plan credits expire at the end of their month."
+        actions={canManage ? <PortalButton workspaceId={workspace.id} /> : undefined}
+      />
       <PaymentsModeNotice mode={stripeMode()} />
       {confirming && (
         <p role="status" className="mb-6 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
