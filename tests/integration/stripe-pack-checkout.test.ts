@@ -91,7 +91,7 @@ describeEachEngine("buying a credit pack through Checkout", ({ prisma }) => {
     const page = await (await fetch(portal.url)).text();
     const { stripeCustomerId } = await prisma().workspace.findUniqueOrThrow({ where: { id: workspaceId } });
     expect(page).toContain("http://localhost:3000/billing");
-    expect((await stripe.customers.retrieve(stripeCustomerId!)).metadata).toMatchObject({ workspace_id: workspaceId });
+    expect(await stripe.customers.retrieve(stripeCustomerId!)).toMatchObject({ metadata: { workspace_id: workspaceId } });
   });
 
   it("refuses a package that is not an active one-time pack", async () => {
