@@ -1,6 +1,15 @@
 import { z } from "zod";
+import { purchaseCredits } from "./pricing";
 
-export const checkoutBody = z.object({ packageId: z.uuid().describe("A credit pack or monthly plan on sale") }).strict();
+export const checkoutBody = z
+  .union(
+    [
+      z.object({ packageId: z.uuid().describe("A credit pack or monthly plan on sale") }).strict(),
+      z.object({ credits: purchaseCredits.describe("A custom number of credits, priced at the base rate less any bulk tier") }).strict(),
+    ],
+    { error: "Send either packageId (a pack or plan) or credits (a custom amount)" },
+  )
+  .describe("What to pay for: a package, or a custom number of credits");
 export type CheckoutBody = z.infer<typeof checkoutBody>;
 
 export const checkoutResponse = z.object({

@@ -1,11 +1,10 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db";
-import { stripeIdempotencyKey } from "@/lib/stripe/client";
 import type { CheckoutPackage } from "./create-checkout";
 import { ensureStripeCustomer } from "./ensure-stripe-customer";
 import { ensureStripePrice } from "./ensure-stripe-price";
-
+import { openPaymentCheckout } from "./open-payment-checkout";
 
 /**
  * Starts buying a one-time credit pack: a pending payment, then a Stripe Checkout Session for it
@@ -19,19 +18,5 @@ export async function createPackCheckout(db: Db, stripe: Stripe, pkg: CheckoutPa
     data: { workspaceId: input.workspaceId, packageId: pkg.id, interval: "ONE_TIME", amountCents: pkg.priceCents, currency: pkg.currency, credits: pkg.credits },
     select: { id: true },
   });
-  const session = await stripe.checkout.sessions.create(
-    {
-      mode: "payment",
-      customer,
-      line_items: [{ price, quantity: 1 }],
-      client_reference_id: input.workspaceId,
-      metadata: { payment_id: payment.id, workspace_id: input.workspaceId },
-      success_url: `${input.appUrl}/credits/checkout?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${input.appUrl}/credits?canceled=1`,
-    },
-    { idempotencyKey: stripeIdempotencyKey("checkout", payment.id) },
-  );
-  await db.payment.update({ where: { id: payment.id }, data: { stripeCheckoutSessionId: session.id } });
-  if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
-  return { paymentId: payment.id, checkoutUrl: session.url };
+  return openPaymentCheckout(db, stripe, { paymentId: payment.id, workspaceId: input.workspaceId, customer, lineItem: { price, quantity: 1 }, appUrl: input.appUrl });
 }

@@ -60,6 +60,34 @@ test("a card that needs authentication asks to confirm, then credits once", asyn
   expect(await balance(page)).toBe(before + 100);
 });
 
+test("a custom amount shows its price as it is typed and, paid with 4242, adds exactly that many credits", async ({ page }) => {
+  await signInAsBob(page);
+  const before = await balance(page);
+  await page.goto("/credits");
+  const field = page.getByLabel("Number of credits");
+  await field.fill("50");
+  await expect(page.getByText("Buy at least 100 credits")).toBeVisible();
+
+  await field.fill("7,500");
+  const price = page.getByRole("status").filter({ hasText: "for 7,500 credits" });
+  await expect(price).toContainText("$712.50");
+  await expect(price).toContainText("5% bulk discount: you save $37.50 on $750.00.");
+  const buy = page.getByRole("button", { name: "Buy 7,500 credits for $712.50" });
+  await expect(buy).toBeEnabled();
+  await field.press("Enter"); // the form submits from the keyboard, like the button
+  await expect(page.getByRole("heading", { name: "Pay" })).toBeVisible();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+
+  await expect(page).toHaveURL(/\/credits\/checkout\?session_id=cs_/);
+  await expect(page.getByRole("heading", { name: "7,500 credits added" })).toBeVisible();
+  expect(await balance(page)).toBe(before + 7_500);
+  // The webhook for the same payment arrives too: still exactly one grant.
+  await expect.poll(() => balance(page), { timeout: 10_000 }).toBe(before + 7_500);
+});
+
 const EMULATOR = `http://127.0.0.1:${process.env.E2E_STRIPE_EMULATOR_PORT ?? 12_112}`;
 
 test("a plan grants its credits when paid, again at renewal, and never after it is cancelled", async ({ page, request }) => {

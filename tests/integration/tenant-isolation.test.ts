@@ -34,6 +34,7 @@ describeEachEngine("workspace isolation", ({ prisma }) => {
     ["GET ledger csv", ledger.GET, { path: "/api/x?format=csv", params: ids }],
     ["GET usage", usage.GET, { path: "/api/x?from=2026-01-01&to=2026-02-01", params: ids }],
     ["POST checkout", checkout.POST, { body: { packageId: randomUUID() }, params: ids }],
+    ["POST checkout (custom amount)", checkout.POST, { body: { credits: 500 }, params: ids }],
     ["POST billing-portal", billingPortal.POST, { params: ids }],
     ["GET subscription", subscription.GET, { params: ids }],
     ["POST subscription", subscription.POST, { body: { action: "cancel", atPeriodEnd: false }, params: ids }],

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { BulkPricingList } from "@/components/billing/bulk-pricing-list";
 import { CheckoutButton } from "@/components/billing/checkout-button";
+import { CustomCreditsCheckout } from "@/components/billing/custom-credits-checkout";
 import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
@@ -11,19 +13,32 @@ import { db } from "@/lib/db";
 import { formatCents, formatCredits } from "@/lib/format";
 import { stripeMode } from "@/lib/stripe/client";
 import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
+import { getPricingSettings } from "@/services/pricing/pricing-settings";
+import { quoteCredits } from "@/services/pricing/quote-credits";
 
 export const metadata: Metadata = { title: "Buy credits" };
+
+/** What the custom-amount field starts at: a round, common top-up (and not a pack's size, so the buttons' names differ). */
+const FIRST_CUSTOM_AMOUNT = 1_000;
 
 export default async function BuyCreditsPage({ searchParams }: { searchParams: Promise<{ canceled?: string }> }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/credits");
-  const [workspace, packs, { canceled }] = await Promise.all([currentWorkspace(session.user.id), listPackagesOnSale(db(), "ONE_TIME"), searchParams]);
+  const [workspace, packs, pricing, { canceled }] = await Promise.all([
+    currentWorkspace(session.user.id),
+    listPackagesOnSale(db(), "ONE_TIME"),
+    getPricingSettings(db()),
+    searchParams,
+  ]);
   if (!workspace) redirect("/dashboard");
   const canBuy = workspace.role !== "MEMBER";
+  // Priced by the same service the quote endpoint and the checkout use, so the numbers agree.
+  const initialQuote = quoteCredits(FIRST_CUSTOM_AMOUNT, pricing);
+  const tierQuotes = pricing.tiers.map((tier) => quoteCredits(tier.minCredits, pricing));
 
   return (
     <>
-      <PageHeader title="Buy credits" description="One-time packs. Purchased credits never expire." />
+      <PageHeader title="Buy credits" description="One-time packs or any amount you choose. Purchased credits never expire." />
       <PaymentsModeNotice mode={stripeMode()} />
       {canceled && (
         <p role="status" className="mb-6 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
@@ -58,6 +73,16 @@ export default async function BuyCreditsPage({ searchParams }: { searchParams: P
           An administrator has not put any packs on sale yet.
         </EmptyState>
       )}
+      <Card
+        title="Any amount"
+        description="Pay per credit, with a bulk discount on the whole purchase once it reaches a tier."
+        className="mt-6"
+      >
+        <BulkPricingList baseUnitCents={pricing.baseUnitCents} currency={pricing.currency} tierQuotes={tierQuotes} />
+        <div className="mt-5">
+          <CustomCreditsCheckout workspaceId={canBuy ? workspace.id : null} initialQuote={initialQuote} />
+        </div>
+      </Card>
     </>
   );
 }

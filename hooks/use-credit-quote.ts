@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { readProblem } from "@/components/ui/problem";
+import { creditQuote, purchaseCreditsText, type CreditQuote } from "@/types/pricing";
+
+/** What the price field shows for the text it last settled on. */
+type Settled = { text: string; quote: CreditQuote | null; errors: string[] };
+
+export type CreditQuoteState = Settled & {
+  /** The text changed and its price is not known yet (debouncing or fetching). */
+  isPending: boolean;
+};
+
+/**
+ * The live price of what is typed in a credits field. The text is checked with the shared schema
+ * first (an out-of-range number never costs a request); a valid amount is priced by the quote
+ * endpoint — the server's pricing service, so the form never computes a price of its own —
+ * after `delayMs` of no typing. A newer keystroke aborts the older request, so answers cannot
+ * arrive out of order.
+ */
+export function useCreditQuote(text: string, initial: { text: string; quote: CreditQuote }, delayMs = 300): CreditQuoteState {
+  const [settled, setSettled] = useState<Settled>({ text: initial.text, quote: initial.quote, errors: [] });
+
+  useEffect(() => {
+    if (text === settled.text) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      const parsed = purchaseCreditsText.safeParse(text);
+      if (!parsed.success) {
+        setSettled({ text, quote: null, errors: parsed.error.issues.map((issue) => issue.message) });
+        return;
+      }
+      const outcome = await fetchQuote(parsed.data, controller.signal);
+      if (!controller.signal.aborted) setSettled({ text, ...outcome });
+    }, delayMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text, settled.text, delayMs]);
+
+  return { ...settled, isPending: text !== settled.text };
+}
+
+async function fetchQuote(credits: number, signal: AbortSignal): Promise<Omit<Settled, "text">> {
+  const apiUrl = process.env.NEXT_PUBLIC_API_URL ?? "/api";
+  try {
+    const response = await fetch(`${apiUrl}/pricing/quote?credits=${credits}`, { headers: { accept: "application/json" }, signal });
+    if (!response.ok) {
+      const problem = await readProblem(response);
+      return { quote: null, errors: problem.errors?.credits ?? [problem.detail || problem.title] };
+    }
+    return { quote: creditQuote.parse(await response.json()), errors: [] };
+  } catch {
+    return { quote: null, errors: signal.aborted ? [] : ["Could not get a price. Check your connection and try again."] };
+  }
+}
