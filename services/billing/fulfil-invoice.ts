@@ -23,12 +23,15 @@ export function grantsPlanCredits(invoice: Stripe.Invoice): boolean {
  * line's period, expiring at the period's end unless the plan rolls credits over. Exactly once per
  * invoice (its ledger key), and the payment is recorded with it. Reads the subscription from Stripe
  * first, so an `invoice.paid` that arrives before `customer.subscription.created` still finds it.
- * Run in the caller's transaction.
+ * Run in the caller's transaction; no Stripe call happens while the wallet is locked.
  */
 export async function fulfilInvoice(tx: Prisma.TransactionClient, stripe: Stripe, invoice: Stripe.Invoice, clock: Clock = systemClock) {
   if (!grantsPlanCredits(invoice)) return null;
   const subscriptionId = stripeId(invoice.parent?.subscription_details?.subscription)!;
-  const subscription = await syncSubscription(tx, await stripe.subscriptions.retrieve(subscriptionId), clock.now());
+  // Both reads from Stripe first: the grant below locks the wallet, and a lock held across a
+  // network call would stall the workspace's usage for as long as Stripe takes to answer.
+  const [current, paymentIntentId] = await Promise.all([stripe.subscriptions.retrieve(subscriptionId), invoicePaymentIntent(stripe, invoice.id)]);
+  const subscription = await syncSubscription(tx, current, clock.now());
   if (!subscription) return null;
   const line = invoice.lines.data.find((candidate) => candidate.parent?.subscription_item_details);
   const priceId = stripeId(line?.pricing?.price_details?.price);
@@ -49,7 +52,6 @@ export async function fulfilInvoice(tx: Prisma.TransactionClient, stripe: Stripe
     },
     clock,
   );
-  const paymentIntentId = await invoicePaymentIntent(stripe, invoice.id);
   const paid = {
     status: "SUCCEEDED" as const,
     amountCents: invoice.amount_paid,
