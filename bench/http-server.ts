@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+export async function startServer(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first (npm run bench does).");
   // Its own process group: `next start` runs the server in a child that outlives a plain kill.
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
@@ -15,6 +15,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<Ch
       APP_URL: `http://localhost:${port}`,
       API_RATE_LIMIT_PER_MINUTE: "100000000",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,6 +1,7 @@
 // npm run bench — the consume path against the database's own limit, measured in one run.
 // (a) pgbench: UPDATE one row + INSERT one row per transaction; (b) consumeCredits through
 // Prisma; (c) POST /api/v1/usage over HTTP against `next start`. One hot wallet, and 10,000.
+// (d) Stripe `invoice.paid` webhook deliveries over HTTP (bench/webhook.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
@@ -10,6 +11,7 @@ import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./databa
 import { startServer, stopServer } from "./http-server";
 import { preparePgbenchTables, runPgbench } from "./pgbench";
 import { printTable, runLoad, summarize, type Measurement } from "./stats";
+import { measureWebhooks, startStripe } from "./webhook";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -47,7 +49,8 @@ async function main() {
   ];
 
   const db = createDbClient({ kind: "postgres", url, poolSize: CLIENTS });
-  const server = await startServer(url, PORT);
+  const stripe = await startStripe(url);
+  const server = await startServer(url, PORT, { STRIPE_EMULATOR_URL: stripe.emulator.url, STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "" });
   const rows = [];
   try {
     // The framework's own ceiling here: a static route handler, no database. Context for (c).
@@ -82,8 +85,10 @@ async function main() {
         rows.push({ name: m.name, ...s, ratio: s.opsPerSecond / limitOps, errors: m.errors });
       }
     }
+    for (const m of await measureWebhooks(url, `http://localhost:${PORT}`, stripe, workspaceIds, CLIENTS)) rows.push({ name: m.name, ...summarize(m), ratio: null, errors: m.errors });
   } finally {
     stopServer(server);
+    await stripe.emulator.close();
     await db.close();
   }
   console.log("");
