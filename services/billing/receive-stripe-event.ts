@@ -9,6 +9,8 @@ import { dispatchStripeEvent } from "./stripe-events/dispatch";
 export type ReceivedEvent = { status: "PROCESSED" | "IGNORED"; duplicate: boolean };
 type EventDeps = Pick<StripeEventContext, "stripe"> & Partial<Pick<StripeEventContext, "clock">>;
 
+const isSettled = (status: string | undefined): status is ReceivedEvent["status"] => status === "PROCESSED" || status === "IGNORED";
+
 /**
  * Takes a verified Stripe event: stores it by its id first (so nothing received is lost, and a
  * duplicate delivery finds it), then acts on it in one transaction holding the event row's lock.
@@ -18,6 +20,9 @@ type EventDeps = Pick<StripeEventContext, "stripe"> & Partial<Pick<StripeEventCo
  * its own transactions).
  */
 export async function receiveStripeEvent(db: PrismaClient, event: Stripe.Event, context: EventDeps): Promise<ReceivedEvent> {
+  // Stripe redelivers often: a settled event is answered in one round trip, without resending its payload.
+  const known = await db.stripeEvent.findUnique({ where: { id: event.id }, select: { status: true } });
+  if (isSettled(known?.status)) return { status: known.status, duplicate: true };
   await db.stripeEvent.createMany({
     data: [
       {
@@ -31,18 +36,21 @@ export async function receiveStripeEvent(db: PrismaClient, event: Stripe.Event, 
     ],
     skipDuplicates: true,
   });
-  return processStripeEvent(db, event.id, context);
+  return processStripeEvent(db, event.id, context, event);
 }
 
-/** Acts on a stored event unless it was already processed (also how an admin replays one). */
-export async function processStripeEvent(db: PrismaClient, eventId: string, { stripe, clock = systemClock }: EventDeps): Promise<ReceivedEvent> {
+/**
+ * Acts on a stored event unless it was already processed (also how an admin replays one). `event`
+ * is the verified delivery when there is one, so its stored copy need not be read back.
+ */
+export async function processStripeEvent(db: PrismaClient, eventId: string, { stripe, clock = systemClock }: EventDeps, event?: Stripe.Event): Promise<ReceivedEvent> {
   try {
     return await db.$transaction(async (tx) => {
-      const [stored] = await tx.$queryRaw<{ status: string; payload: Stripe.Event }[]>`
-        SELECT status, payload FROM stripe_events WHERE id = ${eventId} FOR UPDATE`;
+      const [stored] = await tx.$queryRaw<{ status: string }[]>`SELECT status FROM stripe_events WHERE id = ${eventId} FOR UPDATE`;
       if (!stored) throw new Error(`Stripe event ${eventId} is not stored`);
-      if (stored.status === "PROCESSED" || stored.status === "IGNORED") return { status: stored.status, duplicate: true };
-      const status = (await dispatchStripeEvent(tx, stored.payload, { stripe, clock })) ? "PROCESSED" : "IGNORED";
+      if (isSettled(stored.status)) return { status: stored.status, duplicate: true };
+      const payload = event ?? ((await tx.stripeEvent.findUniqueOrThrow({ where: { id: eventId }, select: { payload: true } })).payload as unknown as Stripe.Event);
+      const status = (await dispatchStripeEvent(tx, payload, { stripe, clock })) ? "PROCESSED" : "IGNORED";
       await tx.stripeEvent.update({ where: { id: eventId }, data: { status, attempts: { increment: 1 }, lastError: null, processedAt: clock.now() } });
       return { status, duplicate: false };
     });
