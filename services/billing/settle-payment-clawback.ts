@@ -36,8 +36,9 @@ export async function settlePaymentClawback(tx: Prisma.TransactionClient, paymen
   const delta = clawbackTarget(payment) - payment.creditsClawedBack;
   if (delta === 0) return { credits: 0 };
   const common = { workspaceId: payment.workspaceId, actor: { type: "STRIPE" as const }, reference: cause.reference, idempotencyKey: cause.key };
-  // An admin may already have reversed part of the purchase: take back only what is left of it.
-  const takeBack = Math.min(delta, await reversibleCredits(tx, payment.ledgerEntryId));
+  // Only what is left of the grant: an admin may have reversed part of it, and plan credits that
+  // expired unused have left the wallet already.
+  const takeBack = Math.min(delta, await reversibleCredits(tx, payment.ledgerEntryId, clock.now()));
   if (delta > 0 && takeBack <= 0) return { credits: 0 };
   const moved =
     delta > 0
@@ -47,10 +48,9 @@ export async function settlePaymentClawback(tx: Prisma.TransactionClient, paymen
   return { credits: -moved.amount };
 }
 
-/** What is left to take back of a purchase entry (purchased lots never expire). */
-async function reversibleCredits(tx: Prisma.TransactionClient, entryId: string): Promise<number> {
+/** What is left to take back of the entry, by the ledger's own rule (credits_reversible). */
+async function reversibleCredits(tx: Prisma.TransactionClient, entryId: string, now: Date): Promise<number> {
   const [row] = await tx.$queryRaw<{ left: number }[]>`
-    SELECT (e.amount - coalesce((SELECT sum(abs(r.amount)) FROM ledger_entries r WHERE r.reverses_id = e.id), 0))::integer AS left
-    FROM ledger_entries e WHERE e.id = ${entryId}::uuid`;
+    SELECT credits_reversible(e, ${now}::timestamptz) AS left FROM ledger_entries e WHERE e.id = ${entryId}::uuid`;
   return row?.left ?? 0;
 }

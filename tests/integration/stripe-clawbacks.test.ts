@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { consumeCredits } from "@/services/credits/consume-credits";
+import { expireCredits } from "@/services/credits/expire-credits";
+import { grantCredits } from "@/services/credits/grant-credits";
 import { createFundedAccount, createService } from "../fixtures/credits";
 import { chargeObject, checkoutSessionObject, createPendingPayment, disputeObject, signedDelivery, stripeEvent } from "../fixtures/stripe";
 import { describeEachEngine } from "../helpers/engines";
@@ -71,6 +73,25 @@ describeEachEngine("refunds and chargebacks", ({ prisma }) => {
     expect(await state()).toMatchObject({ balance: 500, payment: { creditsClawedBack: 0 } });
     await deliver("charge.dispute.closed", dispute("won"));
     expect((await state()).balance).toBe(500);
+    await expectLedgerInvariants(prisma());
+  });
+
+  it("refunding a plan invoice takes back what was spent of its credits, not what already expired", async () => {
+    const account = await createFundedAccount(prisma(), 0);
+    const workspaceId = account.workspace.id;
+    const service = await createService(prisma(), { unitCostCredits: 1 });
+    const january = { now: () => new Date("2026-01-05T00:00:00Z") };
+    const grant = await grantCredits(prisma(), { workspaceId, type: "SUBSCRIPTION_GRANT", credits: 550, expiresAt: new Date("2026-02-01T00:00:00Z"), idempotencyKey: "stripe:invoice:in_test", actor: { type: "STRIPE" } }, january);
+    await consumeCredits(prisma(), { workspaceId, serviceKey: service.key, quantity: 250, idempotencyKey: randomUUID(), actor: { type: "API_KEY" } }, january);
+    await expireCredits(prisma(), { now: () => new Date("2026-02-02T00:00:00Z") }); // the other 300 lapse
+    const paymentIntent = `pi_test${randomUUID().slice(0, 8)}`;
+    await prisma().payment.create({
+      data: { workspaceId, interval: "MONTH", status: "SUCCEEDED", amountCents: 4999, credits: 550, ledgerEntryId: grant.entryId, stripeInvoiceId: `in_${paymentIntent}`, stripePaymentIntentId: paymentIntent },
+    });
+    await deliver("charge.refunded", chargeObject({ paymentIntent, amount: 4999, amountRefunded: 4999 }));
+    // The 250 spent are owed back (a debt); the 300 that expired unused are not taken twice.
+    expect((await prisma().wallet.findUniqueOrThrow({ where: { workspaceId } })).balance).toBe(-250);
+    expect(await prisma().payment.findFirstOrThrow({ where: { workspaceId } })).toMatchObject({ status: "REFUNDED", creditsClawedBack: 250 });
     await expectLedgerInvariants(prisma());
   });
 

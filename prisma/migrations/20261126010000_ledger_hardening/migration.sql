@@ -211,6 +211,23 @@ $$;
 --    expired from its lot (already, or now, as the reversal writes lapsed lots off): expired
 --    credits left the wallet once and must not be taken a second time from other lots. What was
 --    spent from the grant may still be clawed back (from other lots, then as debt).
+
+-- What is left to reverse of an entry at p_now: the one rule, used by credits_reverse and by
+-- callers that must size a reversal first (payment clawbacks). Lock-free; under the wallet lock
+-- it is exact.
+CREATE FUNCTION credits_reversible(p_entry ledger_entries, p_now timestamptz)
+RETURNS integer LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN (p_entry).type IN ('EXPIRY', 'REVERSAL') THEN 0 ELSE
+    abs((p_entry).amount)
+    - coalesce((SELECT sum(abs(r.amount)) FROM ledger_entries r WHERE r.reverses_id = (p_entry).id), 0)::integer
+    - CASE WHEN (p_entry).amount < 0 THEN 0 ELSE coalesce((
+        SELECT coalesce((SELECT -x.amount FROM ledger_entries x
+                         WHERE x.wallet_id = g.wallet_id AND x.idempotency_key = 'expiry:' || g.id), 0)
+             + CASE WHEN g.expires_at <= p_now THEN g.remaining ELSE 0 END
+        FROM credit_grants g WHERE g.source_entry_id = (p_entry).id), 0) END
+  END;
+$$;
+
 CREATE OR REPLACE FUNCTION credits_reverse(p_workspace_id uuid, p_entry_id uuid, p_amount integer,
   p_type ledger_entry_type, p_key text, p_hash text, p_actor_type actor_type, p_actor_id text,
   p_reference_type text, p_reference_id text, p_description text, p_now timestamptz)
@@ -227,17 +244,8 @@ BEGIN
   IF v_lock.outcome IS NOT NULL THEN RETURN QUERY SELECT * FROM credits_result(v_lock.outcome, v_lock.replay); RETURN; END IF;
   SELECT * INTO v_original FROM ledger_entries e WHERE e.id = p_entry_id AND e.wallet_id = (v_lock.wallet).id;
   IF NOT FOUND THEN RETURN QUERY SELECT * FROM credits_result('not_found', NULL); RETURN; END IF;
-  IF v_original.type IN ('EXPIRY', 'REVERSAL') THEN RETURN QUERY SELECT * FROM credits_result('not_reversible', NULL); RETURN; END IF;
-
-  SELECT abs(v_original.amount) - coalesce(sum(abs(e.amount)), 0) INTO v_reversible
-    FROM ledger_entries e WHERE e.reverses_id = p_entry_id;
-  IF v_original.amount > 0 THEN
-    SELECT * INTO v_lot FROM credit_grants g WHERE g.source_entry_id = p_entry_id;
-    v_reversible := v_reversible
-      - coalesce((SELECT -e.amount FROM ledger_entries e
-                  WHERE e.wallet_id = (v_lock.wallet).id AND e.idempotency_key = 'expiry:' || v_lot.id), 0)
-      - CASE WHEN v_lot.expires_at <= p_now THEN v_lot.remaining ELSE 0 END;
-  END IF;
+  v_reversible := credits_reversible(v_original, p_now);
+  SELECT * INTO v_lot FROM credit_grants g WHERE g.source_entry_id = p_entry_id;
   v_amount := coalesce(p_amount, v_reversible);
   IF v_amount <= 0 OR v_amount > v_reversible THEN
     RETURN QUERY SELECT * FROM credits_result('not_reversible', NULL); RETURN;
