@@ -1,30 +1,20 @@
 // Stripe webhook deliveries for the bench: an in-process Stripe emulator (records events, delivers
 // none), a monthly plan with its Stripe price, paid subscriptions through the hosted checkout, and
 // their recorded `invoice.paid` events, each signed at send time as Stripe signs.
-import pg from "pg";
 import Stripe from "stripe";
 import { EMULATOR_WEBHOOK_SECRET } from "@/lib/stripe/emulator";
-import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
+import { createStripeEmulator, emulatorClient, type StripeEmulator } from "@/scripts/stripe-emulator";
+import { withClient } from "./database";
 import type { Measurement } from "./stats";
 
 export const PLAN_CREDITS = 550;
 
 export type StripeSetup = { emulator: StripeEmulator; stripe: Stripe; packageId: string; priceId: string };
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The emulator on a free port, and a monthly plan whose Stripe price exists there. */
 export async function startStripe(url: string): Promise<StripeSetup> {
   const emulator = await createStripeEmulator({ port: 0, webhookUrl: null });
-  const stripe = new Stripe("sk_test_bench", { host: "127.0.0.1", port: emulator.port, protocol: "http", apiVersion: "2026-10-28.endive", maxNetworkRetries: 0 });
+  const stripe = emulatorClient(emulator, "sk_test_bench");
   const product = await stripe.products.create({ name: "Bench plan" });
   const price = await stripe.prices.create({ product: product.id, unit_amount: 4999, currency: "usd", recurring: { interval: "month" } });
   const packageId = await withClient(url, async (c) => {

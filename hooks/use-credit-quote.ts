@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { readProblem } from "@/components/ui/problem";
+import { apiUrl, readProblem } from "@/components/ui/problem";
 import { creditQuote, purchaseCreditsText, type CreditQuote } from "@/types/pricing";
 
 /** What the price field shows for the text it last settled on. */
@@ -44,9 +44,8 @@ export function useCreditQuote(text: string, initial: { text: string; quote: Cre
 }
 
 async function fetchQuote(credits: number, signal: AbortSignal): Promise<Omit<Settled, "text">> {
-  const apiUrl = process.env.NEXT_PUBLIC_API_URL ?? "/api";
   try {
-    const response = await fetch(`${apiUrl}/pricing/quote?credits=${credits}`, { headers: { accept: "application/json" }, signal });
+    const response = await fetch(apiUrl(`/pricing/quote?credits=${credits}`), { headers: { accept: "application/json" }, signal });
     if (!response.ok) {
       const problem = await readProblem(response);
       return { quote: null, errors: problem.errors?.credits ?? [problem.detail || problem.title] };

@@ -2,15 +2,14 @@
 // with a message naming the variable, never at the first request that needs it.
 import { z } from "zod";
 
-const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
+/** An optional setting; set but empty (`FOO=` in a .env file) counts as unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optionalUrl = optional(z.url());
 
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    DATABASE_URL: z.preprocess(
-      (value) => (value === "" ? undefined : value),
-      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
-    ),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")),
     PGLITE_DIR: z.string().default(".data/pglite"),
     APP_URL: z.url().default("http://localhost:3000"),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
@@ -22,8 +21,8 @@ const envSchema = z
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     // Stripe. Without a secret key the app talks to the local emulator (scripts/stripe-emulator).
-    STRIPE_SECRET_KEY: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^(sk|rk)_/, "must be a Stripe secret or restricted key (sk_… or rk_…)").optional()),
-    STRIPE_WEBHOOK_SECRET: z.preprocess((value) => (value === "" ? undefined : value), z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_…)").optional()),
+    STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, "must be a Stripe secret or restricted key (sk_… or rk_…)")),
+    STRIPE_WEBHOOK_SECRET: optional(z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_…)")),
     STRIPE_EMULATOR_URL: z.url().default("http://127.0.0.1:12111"),
   })
   .superRefine((env, ctx) => {

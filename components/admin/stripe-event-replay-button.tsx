@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorDialog } from "@/components/ui/error-dialog";
-import { postJson, type Problem } from "@/components/ui/problem";
+import { apiUrl, postJson, type Problem } from "@/components/ui/problem";
 import type { StripeEventReplay } from "@/types/billing-admin";
 
 /** Runs one stored event's handler again, then reloads the table; a failure opens a dialog with its error. */
@@ -15,8 +15,7 @@ export function StripeEventReplayButton({ eventId }: { eventId: string }) {
 
   async function replay() {
     setPending(true);
-    const apiUrl = process.env.NEXT_PUBLIC_API_URL ?? "/api";
-    const result = await postJson<StripeEventReplay>(`${apiUrl}/admin/stripe-events/${encodeURIComponent(eventId)}/replay`, {});
+    const result = await postJson<StripeEventReplay>(apiUrl(`/admin/stripe-events/${encodeURIComponent(eventId)}/replay`), {});
     setPending(false);
     if (!result.ok) setProblem(result.problem);
     else if (result.data.status === "FAILED") setProblem({ title: "The event failed again", detail: result.data.lastError ?? "The handler failed without a message." });

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
-import { postJson, type Problem } from "@/components/ui/problem";
+import { apiUrl, postJson, type Problem } from "@/components/ui/problem";
 import { formatCredits } from "@/lib/format";
 import type { StripeReconciliationReport } from "@/types/billing-admin";
 import { EventFindings, PaymentFindings } from "./reconciliation-findings";
@@ -30,8 +30,7 @@ export function StripeReconciliationPanel() {
   async function run(repair: boolean) {
     setIsConfirming(false);
     setPending(repair ? "repair" : "check");
-    const apiUrl = process.env.NEXT_PUBLIC_API_URL ?? "/api";
-    const result = await postJson<Report>(`${apiUrl}/admin/stripe-reconciliation`, { repair });
+    const result = await postJson<Report>(apiUrl("/admin/stripe-reconciliation"), { repair });
     setPending(null);
     if (!result.ok) return setProblem(result.problem);
     setReport(result.data);

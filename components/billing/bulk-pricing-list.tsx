@@ -1,6 +1,5 @@
-import { formatCredits } from "@/lib/format";
+import { formatCredits, formatUnitPrice } from "@/lib/format";
 import type { CreditQuote } from "@/types/pricing";
-import { formatUnitPrice } from "./unit-price";
 
 type Props = {
   baseUnitCents: number;

@@ -4,11 +4,10 @@ import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import { Field } from "@/components/ui/field";
-import { postJson, type Problem } from "@/components/ui/problem";
+import { apiUrl, postAndRedirect, type Problem } from "@/components/ui/problem";
 import { useCreditQuote } from "@/hooks/use-credit-quote";
-import { formatCents, formatCredits } from "@/lib/format";
+import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
 import { MAX_CREDITS_PER_PURCHASE, MIN_CREDITS_PER_PURCHASE, type CreditQuote } from "@/types/pricing";
-import { formatUnitPrice } from "./unit-price";
 
 type Props = {
   /** The workspace that pays; null when the viewer may see prices but not buy. */
@@ -35,15 +34,10 @@ export function CustomCreditsCheckout({ workspaceId, initialQuote }: Props) {
     event.preventDefault();
     if (!workspaceId || !quote || isPending) return;
     setSubmitting(true);
-    const apiUrl = process.env.NEXT_PUBLIC_API_URL ?? "/api";
-    const result = await postJson<{ checkoutUrl: string }>(`${apiUrl}/workspaces/${workspaceId}/checkout`, { credits: quote.credits });
-    if (result.ok) {
-      window.location.assign(result.data.checkoutUrl);
-      return; // stay pending while the browser leaves
-    }
+    const failure = await postAndRedirect(apiUrl(`/workspaces/${workspaceId}/checkout`), { credits: quote.credits }, "checkoutUrl");
     setSubmitting(false);
-    if (result.problem.errors?.credits) setCheckoutErrors(result.problem.errors.credits);
-    else setProblem(result.problem);
+    if (failure.errors?.credits) setCheckoutErrors(failure.errors.credits);
+    else setProblem(failure);
   }
 
   const shownErrors = isPending ? [] : [...errors, ...checkoutErrors];

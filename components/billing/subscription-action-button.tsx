@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
-import { postJson, type Problem } from "@/components/ui/problem";
+import { apiUrl, postJson, type Problem } from "@/components/ui/problem";
 import type { SubscriptionChange } from "@/types/billing";
 
 type Props = {
@@ -28,7 +28,7 @@ export function SubscriptionActionButton({ workspaceId, change, text, confirmTit
 
   async function apply() {
     setPending(true);
-    const result = await postJson(`${process.env.NEXT_PUBLIC_API_URL ?? "/api"}/workspaces/${workspaceId}/subscription`, change);
+    const result = await postJson(apiUrl(`/workspaces/${workspaceId}/subscription`), change);
     setPending(false);
     setConfirming(false);
     if (result.ok) router.refresh();

@@ -43,6 +43,11 @@ export async function readProblem(response: Response): Promise<Problem> {
   };
 }
 
+/** A path of the app's API, under the base the browser is configured with (NEXT_PUBLIC_API_URL). */
+export function apiUrl(path: string): string {
+  return `${process.env.NEXT_PUBLIC_API_URL ?? "/api"}${path}`;
+}
+
 export type JsonResult<T> = { ok: true; data: T } | { ok: false; problem: Problem };
 
 /** POSTs JSON; resolves to the parsed body, or to a Problem when the request failed. Never throws. */
@@ -59,4 +64,15 @@ export async function postJson<T>(url: string, body: unknown, init?: RequestInit
   } catch {
     return { ok: true, data: undefined as T };
   }
+}
+
+/**
+ * POSTs, then sends the browser to the URL the answer carries in `urlKey` (Stripe Checkout, the
+ * Customer Portal). Resolves only when that fails, with the problem; on success the page is left.
+ */
+export async function postAndRedirect(url: string, body: unknown, urlKey: string): Promise<Problem> {
+  const result = await postJson<Record<string, unknown>>(url, body);
+  if (!result.ok) return result.problem;
+  window.location.assign(String(result.data[urlKey]));
+  return new Promise<never>(() => {}); // the browser is leaving: stay pending
 }

@@ -9,9 +9,7 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BODY_BYTES)
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new DomainError("unsupported_media_type", "Send the body as application/json");
   }
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readLimited(req, maxBytes);
+  const text = await readRawBody(req, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -3,7 +3,7 @@ import { getCheckoutSession } from "./checkout-sessions";
 import type { EmulatorContext } from "./context";
 import { createCustomer } from "./customers";
 import { createDispute } from "./disputes";
-import { createInvoice, finalizeInvoice, payInvoice } from "./invoices";
+import { createInvoice, finalizeInvoice, payInvoice, subscriptionItemLine } from "./invoices";
 import type { CheckoutSessionObject } from "./objects";
 import { chargeCard, type PaymentFailure } from "./payments";
 import { createSubscription, saveSubscription } from "./subscriptions";
@@ -84,15 +84,7 @@ function paySubscription(ctx: EmulatorContext, session: CheckoutSessionObject, a
     subscriptionMetadata: metadata,
     billingReason: "subscription_create",
     period: { start: now, end: now },
-    lines: created.items.data.map((item) => ({
-      price: item.price,
-      quantity: item.quantity ?? 1,
-      amount: (item.price.unit_amount ?? 0) * (item.quantity ?? 1),
-      description: `${item.quantity ?? 1} × ${ctx.state.products.get(String(item.price.product))?.name ?? "Subscription"}`,
-      period: { start: item.current_period_start, end: item.current_period_end },
-      subscriptionItem: item.id,
-      proration: false,
-    })),
+    lines: created.items.data.map((item) => subscriptionItemLine(ctx, item)),
   });
   const paid = payInvoice(ctx, finalizeInvoice(ctx, draft), attempt.card);
   const subscription = saveSubscription(ctx, created, { ...created, status: "active", latest_invoice: paid.id });

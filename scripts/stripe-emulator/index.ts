@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { EMULATOR_WEBHOOK_SECRET } from "@/lib/stripe/emulator";
 import { billingPortalRoutes, portalPageRoutes } from "./billing-portal";
 import { checkoutPageRoutes } from "./checkout-page";
 import { checkoutSessionRoutes } from "./checkout-sessions";
@@ -22,14 +23,13 @@ import { subscriptionUpdateRoutes } from "./subscription-update";
 import { subscriptionRoutes } from "./subscriptions";
 import { createWebhookDelivery, type WebhookDelivery, type WebhookSettings } from "./webhooks";
 
+export { emulatorClient } from "./client";
 export { API_VERSION } from "./events";
-
 /**
- * The development webhook secret the emulator signs with unless told otherwise (never a real Stripe
- * secret). Same value as the app's `EMULATOR_WEBHOOK_SECRET` in lib/stripe/emulator.ts, so both
- * sides agree with no configuration; kept as a literal so the emulator does not load app code.
+ * The development webhook secret the emulator signs with unless told otherwise (never a real
+ * Stripe secret): the app's own default, so both sides agree with no configuration.
  */
-export const DEFAULT_WEBHOOK_SECRET = "whsec_streamline_emulator_development_only";
+export const DEFAULT_WEBHOOK_SECRET = EMULATOR_WEBHOOK_SECRET;
 export const DEFAULT_PORT = 12111;
 export const DEFAULT_WEBHOOK_URL = "http://localhost:3000/api/stripe/webhook";
 

@@ -4,7 +4,7 @@ import { invalidRequest, resourceMissing } from "./errors";
 import { emitUpdated } from "./events";
 import { newId } from "./ids";
 import { fullList, paginate } from "./list";
-import type { InvoiceLineObject, InvoiceObject, InvoicePaymentObject, PriceObject } from "./objects";
+import type { InvoiceLineObject, InvoiceObject, InvoicePaymentObject, PriceObject, SubscriptionItemObject } from "./objects";
 import { optionalString } from "./params";
 import { chargeCard, type PaymentFailure } from "./payments";
 import type { ApiRoute } from "./router";
@@ -18,6 +18,20 @@ export type InvoiceLineSpec = {
   subscriptionItem: string;
   proration: boolean;
 };
+
+/** The line that bills a subscription item for its current period (not a proration). */
+export function subscriptionItemLine(ctx: EmulatorContext, item: SubscriptionItemObject): InvoiceLineSpec {
+  const quantity = item.quantity ?? 1;
+  return {
+    price: item.price,
+    quantity,
+    amount: (item.price.unit_amount ?? 0) * quantity,
+    description: `${quantity} × ${ctx.state.products.get(String(item.price.product))?.name ?? "Subscription"}`,
+    period: { start: item.current_period_start, end: item.current_period_end },
+    subscriptionItem: item.id,
+    proration: false,
+  };
+}
 
 export type InvoiceSpec = {
   customer: string;

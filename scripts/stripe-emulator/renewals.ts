@@ -2,7 +2,7 @@ import { GENERIC_DECLINE } from "./cards";
 import { expireCheckoutSession } from "./checkout-sessions";
 import type { EmulatorContext } from "./context";
 import { cardError, invalidRequest } from "./errors";
-import { createInvoice, finalizeInvoice, getInvoice, markUncollectible, payInvoice, voidInvoice } from "./invoices";
+import { createInvoice, finalizeInvoice, getInvoice, markUncollectible, payInvoice, subscriptionItemLine, voidInvoice } from "./invoices";
 import type { InvoiceObject, SubscriptionObject } from "./objects";
 import type { ApiRoute } from "./router";
 import { endSubscription, getSubscription, periodEnd, saveSubscription } from "./subscriptions";
@@ -35,15 +35,7 @@ function renew(ctx: EmulatorContext, before: SubscriptionObject): SubscriptionOb
     period: { start: first.current_period_start, end: start },
     lines: [
       ...pending,
-      ...items.map((item) => ({
-        price: item.price,
-        quantity: item.quantity ?? 1,
-        amount: (item.price.unit_amount ?? 0) * (item.quantity ?? 1),
-        description: `${item.quantity ?? 1} × ${ctx.state.products.get(String(item.price.product))?.name ?? "Subscription"}`,
-        period: { start: item.current_period_start, end: item.current_period_end },
-        subscriptionItem: item.id,
-        proration: false,
-      })),
+      ...items.map((item) => subscriptionItemLine(ctx, item)),
     ],
   });
   let invoice: InvoiceObject = draft;

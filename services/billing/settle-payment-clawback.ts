@@ -36,14 +36,16 @@ export async function settlePaymentClawback(tx: Prisma.TransactionClient, paymen
   const delta = clawbackTarget(payment) - payment.creditsClawedBack;
   if (delta === 0) return { credits: 0 };
   const common = { workspaceId: payment.workspaceId, actor: { type: "STRIPE" as const }, reference: cause.reference, idempotencyKey: cause.key };
-  // Only what is left of the grant: an admin may have reversed part of it, and plan credits that
-  // expired unused have left the wallet already.
-  const takeBack = Math.min(delta, await reversibleCredits(tx, payment.ledgerEntryId, clock.now()));
-  if (delta > 0 && takeBack <= 0) return { credits: 0 };
-  const moved =
-    delta > 0
-      ? await reverseEntry(tx, { ...common, entryId: payment.ledgerEntryId, credits: takeBack, type: "PAYMENT_REFUND_CLAWBACK", reason: "Payment refunded or disputed" }, clock)
-      : await grantCredits(tx, { ...common, type: "PURCHASE", credits: -delta, description: "Chargeback won: credits reinstated" }, clock);
+  let moved;
+  if (delta > 0) {
+    // Only what is left of the grant: an admin may have reversed part of it, and plan credits
+    // that expired unused have left the wallet already.
+    const takeBack = Math.min(delta, await reversibleCredits(tx, payment.ledgerEntryId, clock.now()));
+    if (takeBack <= 0) return { credits: 0 };
+    moved = await reverseEntry(tx, { ...common, entryId: payment.ledgerEntryId, credits: takeBack, type: "PAYMENT_REFUND_CLAWBACK", reason: "Payment refunded or disputed" }, clock);
+  } else {
+    moved = await grantCredits(tx, { ...common, type: "PURCHASE", credits: -delta, description: "Chargeback won: credits reinstated" }, clock);
+  }
   await tx.payment.update({ where: { id: paymentId }, data: { creditsClawedBack: { increment: -moved.amount } } });
   return { credits: -moved.amount };
 }

@@ -1,9 +1,14 @@
-// Shared by the stripe-emulator*.test.ts files: an in-process emulator on port 0, the official SDK
-// pointed at it, and a local webhook receiver that verifies every delivery with the SDK.
+// Shared by the Stripe tests: an in-process emulator on port 0, the official SDK pointed at it, a
+// local webhook receiver that verifies every delivery with the SDK, and ways to hand the events
+// the emulator recorded to the app's webhook route.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { createStripeEmulator, type StripeEmulator, type StripeEmulatorOptions } from "@/scripts/stripe-emulator";
+import { expect } from "vitest";
+import { POST as webhook } from "@/app/api/stripe/webhook/route";
+import { createStripeEmulator, emulatorClient, type StripeEmulator, type StripeEmulatorOptions } from "@/scripts/stripe-emulator";
+import { signedDelivery } from "../fixtures/stripe";
+import { callRoute } from "./http";
 
 export const SECRET = "whsec_test_emulator_suite_secret";
 
@@ -62,7 +67,7 @@ export type Harness = { emulator: StripeEmulator; stripe: Stripe; receiver: Rece
 export async function startHarness(options: StripeEmulatorOptions = {}): Promise<Harness> {
   const receiver = await startReceiver();
   const emulator = await createStripeEmulator({ port: 0, webhookUrl: receiver.url, webhookSecret: SECRET, retry: { maxAttempts: 4, baseDelayMs: 5 }, ...options });
-  const stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", apiVersion: "2026-10-28.endive", maxNetworkRetries: 0 });
+  const stripe = emulatorClient(emulator);
   return {
     emulator,
     stripe,
@@ -116,4 +121,20 @@ export async function subscribe(h: Harness, price: Stripe.Price, email = "sub@ex
 export async function receivedTypes(h: Harness) {
   await h.emulator.webhooks.idle();
   return h.receiver.events.map((e) => e.type);
+}
+
+/** The events the emulator recorded after the first `since` (optionally of some types only), oldest first. */
+export function recordedEvents(emulator: StripeEmulator, since: number, types?: string[]): Stripe.Event[] {
+  const events = [...emulator.state.events.values()].slice(since).filter((event) => !types || types.includes(event.type));
+  return JSON.parse(JSON.stringify(events)) as Stripe.Event[];
+}
+
+/** Delivers events to the app's webhook route, signed as Stripe signs, expecting each to be accepted. */
+export async function deliverToWebhookRoute(events: Stripe.Event[]): Promise<number> {
+  for (const event of events) {
+    const { payload, header } = signedDelivery(event);
+    const response = await callRoute(webhook, { method: "POST", rawBody: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
+    expect(response.status).toBe(200);
+  }
+  return events.length;
 }

@@ -6,19 +6,17 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import Stripe from "stripe";
 import { GET as quote } from "@/app/api/pricing/quote/route";
 import { POST as checkout } from "@/app/api/workspaces/[workspaceId]/checkout/route";
-import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { installStripe } from "@/lib/stripe/client";
 import { completeCheckoutReturn } from "@/services/billing/complete-checkout-return";
 import { createCheckout } from "@/services/billing/create-checkout";
-import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
+import { createStripeEmulator, emulatorClient, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { sessionCookie } from "../helpers/auth";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute } from "../helpers/http";
 import { expectLedgerInvariants } from "../helpers/invariants";
-import { CARDS, submitCard } from "../helpers/stripe-emulator-harness";
+import { CARDS, deliverToWebhookRoute, recordedEvents, submitCard } from "../helpers/stripe-emulator-harness";
 import { createAccount } from "../fixtures/accounts";
 import { createFundedAccount } from "../fixtures/credits";
-import { signedDelivery } from "../fixtures/stripe";
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -26,7 +24,7 @@ let stripe: Stripe;
 beforeAll(async () => {
   // Events are recorded, not delivered: the test hands them to the webhook route itself.
   emulator = await createStripeEmulator({ port: 0, webhookUrl: null });
-  stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", apiVersion: "2026-10-28.endive", maxNetworkRetries: 0 });
+  stripe = emulatorClient(emulator);
   installStripe(stripe);
 });
 afterAll(async () => {
@@ -34,15 +32,6 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function deliverRecorded(since: number, types: string[]) {
-  const events = [...emulator.state.events.values()].slice(since).filter((event) => types.includes(event.type));
-  for (const event of events) {
-    const { payload, header } = signedDelivery(JSON.parse(JSON.stringify(event)));
-    const response = await callRoute(webhook, { method: "POST", rawBody: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
-    expect(response.status).toBe(200);
-  }
-  return events.length;
-}
 
 describeEachEngine("buying a custom number of credits", ({ prisma }) => {
   async function owner() {
@@ -84,7 +73,7 @@ describeEachEngine("buying a custom number of credits", ({ prisma }) => {
 
     expect((await submitCard(started.body.checkoutUrl, CARDS.success)).status).toBe(303);
     expect(await completeCheckoutReturn(prisma(), stripe, { sessionId, userId: account.user.id })).toEqual({ status: "credited", credits: 7_500, balance: 7_500 });
-    expect(await deliverRecorded(since, ["checkout.session.completed", "charge.succeeded", "payment_intent.succeeded"])).toBe(3);
+    expect(await deliverToWebhookRoute(recordedEvents(emulator, since, ["checkout.session.completed", "charge.succeeded", "payment_intent.succeeded"]))).toBe(3);
     expect(await completeCheckoutReturn(prisma(), stripe, { sessionId, userId: account.user.id })).toEqual({ status: "credited", credits: 7_500, balance: 7_500 });
     expect(await balance(workspaceId)).toBe(7_500);
     expect(await prisma().ledgerEntry.count({ where: { workspaceId, type: "PURCHASE" } })).toBe(1);

@@ -3,18 +3,15 @@
 // whichever paths report the payment (the return page, each webhook event) and in any order.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import Stripe from "stripe";
-import { POST as webhook } from "@/app/api/stripe/webhook/route";
 import { completeCheckoutReturn } from "@/services/billing/complete-checkout-return";
 import { createCheckout } from "@/services/billing/create-checkout";
 import { createPortalSession } from "@/services/billing/create-portal-session";
-import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
+import { createStripeEmulator, emulatorClient, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { createAccount } from "../fixtures/accounts";
 import { createFundedAccount } from "../fixtures/credits";
-import { signedDelivery } from "../fixtures/stripe";
 import { describeEachEngine } from "../helpers/engines";
-import { callRoute } from "../helpers/http";
 import { expectLedgerInvariants } from "../helpers/invariants";
-import { CARDS, submitCard } from "../helpers/stripe-emulator-harness";
+import { CARDS, deliverToWebhookRoute, recordedEvents, submitCard } from "../helpers/stripe-emulator-harness";
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -22,20 +19,10 @@ let stripe: Stripe;
 beforeAll(async () => {
   // Events are recorded, not delivered: the test hands them to the webhook route itself.
   emulator = await createStripeEmulator({ port: 0, webhookUrl: null });
-  stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", apiVersion: "2026-10-28.endive", maxNetworkRetries: 0 });
+  stripe = emulatorClient(emulator);
 });
 afterAll(() => emulator.close());
 
-/** Hands the events the emulator recorded since `since` (of the given types) to the webhook route. */
-async function deliverRecorded(since: number, types: string[]) {
-  const events = [...emulator.state.events.values()].slice(since).filter((event) => types.includes(event.type));
-  for (const event of events) {
-    const { payload, header } = signedDelivery(JSON.parse(JSON.stringify(event)));
-    const response = await callRoute(webhook, { method: "POST", rawBody: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
-    expect(response.status).toBe(200);
-  }
-  return events.length;
-}
 
 describeEachEngine("buying a credit pack through Checkout", ({ prisma }) => {
   async function buyer() {
@@ -56,7 +43,7 @@ describeEachEngine("buying a credit pack through Checkout", ({ prisma }) => {
     const sessionId = payment.stripeCheckoutSessionId!;
 
     expect(await completeCheckoutReturn(prisma(), stripe, { sessionId, userId: account.user.id })).toEqual({ status: "credited", credits: 250, balance: 250 });
-    expect(await deliverRecorded(since, ["checkout.session.completed", "charge.succeeded", "payment_intent.succeeded"])).toBe(3);
+    expect(await deliverToWebhookRoute(recordedEvents(emulator, since, ["checkout.session.completed", "charge.succeeded", "payment_intent.succeeded"]))).toBe(3);
     expect(await completeCheckoutReturn(prisma(), stripe, { sessionId, userId: account.user.id })).toEqual({ status: "credited", credits: 250, balance: 250 });
     expect(await balance(workspaceId)).toBe(250);
     expect(await prisma().payment.findUniqueOrThrow({ where: { id: checkout.paymentId! } })).toMatchObject({ status: "SUCCEEDED", stripePaymentIntentId: expect.stringMatching(/^pi_/) });

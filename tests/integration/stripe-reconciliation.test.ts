@@ -5,7 +5,7 @@ import Stripe from "stripe";
 import { installStripe } from "@/lib/stripe/client";
 import { POST as cronReconcile } from "@/app/api/cron/reconcile-stripe/route";
 import { POST as adminReconcile } from "@/app/api/admin/stripe-reconciliation/route";
-import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
+import { createStripeEmulator, emulatorClient, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { createCheckout } from "@/services/billing/create-checkout";
 import { checkoutLedgerKey, fulfilCheckoutSession } from "@/services/billing/fulfil-checkout-session";
 import { reconcileStripe } from "@/services/billing/reconcile-stripe";
@@ -27,7 +27,7 @@ let stripe: Stripe;
 beforeEach(async () => {
   // Events are recorded, never delivered: every webhook is "lost".
   emulator = await createStripeEmulator({ port: 0, webhookUrl: null });
-  stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", apiVersion: "2026-10-28.endive", maxNetworkRetries: 0 });
+  stripe = emulatorClient(emulator);
   installStripe(stripe);
 });
 afterEach(async () => {

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { receiveStripeEvent } from "@/services/billing/receive-stripe-event";
 import { changeSubscription } from "@/services/billing/change-subscription";
 import { createCheckout } from "@/services/billing/create-checkout";
-import { createStripeEmulator, type StripeEmulator } from "@/scripts/stripe-emulator";
+import { createStripeEmulator, emulatorClient, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { createFundedAccount } from "../fixtures/credits";
 import { describeEachEngine } from "../helpers/engines";
 import { expectLedgerInvariants } from "../helpers/invariants";
-import { CARDS, submitCard } from "../helpers/stripe-emulator-harness";
+import { CARDS, recordedEvents, submitCard } from "../helpers/stripe-emulator-harness";
 
 const DAY = 86_400;
 let emulator: StripeEmulator;
@@ -18,13 +18,12 @@ let stripe: Stripe;
 
 beforeAll(async () => {
   emulator = await createStripeEmulator({ port: 0, webhookUrl: null });
-  stripe = new Stripe("sk_test_emulator", { host: "127.0.0.1", port: emulator.port, protocol: "http", apiVersion: "2026-10-28.endive", maxNetworkRetries: 0 });
+  stripe = emulatorClient(emulator);
 });
 afterAll(() => emulator.close());
 
 const eventCount = () => emulator.state.events.size;
-const eventsSince = (since: number, types?: string[]) =>
-  [...emulator.state.events.values()].slice(since).filter((event) => !types || types.includes(event.type)) as unknown as Stripe.Event[];
+const eventsSince = (since: number, types?: string[]) => recordedEvents(emulator, since, types);
 
 describeEachEngine("subscriptions to monthly plans", ({ prisma }) => {
   const deliver = async (events: Stripe.Event[]) => {

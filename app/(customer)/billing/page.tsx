@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { CheckoutButton } from "@/components/billing/checkout-button";
 import { CurrentPlanCard } from "@/components/billing/current-plan-card";
 import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
-import { PortalButton } from "@/components/billing/portal-button";
+import { RedirectButton } from "@/components/billing/redirect-button";
 import { RefreshUntil } from "@/components/billing/refresh-until";
 import { SubscriptionActionButton } from "@/components/billing/subscription-action-button";
 import { PageHeader } from "@/components/shell/page-header";
@@ -12,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { currentWorkspace } from "@/app/(customer)/current-workspace";
 import { currentSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { formatCents, formatCredits } from "@/lib/format";
+import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
 import { stripeMode } from "@/lib/stripe/client";
 import { findCurrentSubscription } from "@/services/billing/find-current-subscription";
 import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
@@ -34,7 +33,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Billing"
         description="Monthly plans grant credits with every paid month. Plan credits expire at the end of their month."
-        actions={canManage ? <PortalButton workspaceId={workspace.id} /> : undefined}
+        actions={canManage ? <RedirectButton path={`/workspaces/${workspace.id}/billing-portal`} urlKey="url" variant="secondary" text="Cards, invoices and receipts" pendingText="Opening…" /> : undefined}
       />
       <PaymentsModeNotice mode={stripeMode()} />
       {confirming && (
@@ -62,7 +61,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                     <span className="text-base font-normal text-slate-600"> / month</span>
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
-                    {formatCredits(plan.credits)} credits a month · {formatCents(plan.priceCents / plan.credits, plan.currency)} a credit
+                    {formatCredits(plan.credits)} credits a month · {formatUnitPrice(plan.priceCents / plan.credits, plan.currency)} a credit
                   </p>
                   <div className="mt-4">
                     {isCurrent ? (
@@ -78,7 +77,15 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                         confirmText={`Switch to ${plan.name}`}
                       />
                     ) : (
-                      <CheckoutButton workspaceId={workspace.id} packageId={plan.id} text="Subscribe" label={`Subscribe to ${plan.name} for ${price} a month`} />
+                      <RedirectButton
+                        path={`/workspaces/${workspace.id}/checkout`}
+                        body={{ packageId: plan.id }}
+                        urlKey="checkoutUrl"
+                        className="w-full"
+                        text="Subscribe"
+                        pendingText="Opening checkout…"
+                        label={`Subscribe to ${plan.name} for ${price} a month`}
+                      />
                     )}
                   </div>
                 </Card>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BulkPricingList } from "@/components/billing/bulk-pricing-list";
-import { CheckoutButton } from "@/components/billing/checkout-button";
+import { RedirectButton } from "@/components/billing/redirect-button";
 import { CustomCreditsCheckout } from "@/components/billing/custom-credits-checkout";
 import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
 import { PageHeader } from "@/components/shell/page-header";
@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { currentWorkspace } from "@/app/(customer)/current-workspace";
 import { currentSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { formatCents, formatCredits } from "@/lib/format";
+import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
 import { stripeMode } from "@/lib/stripe/client";
 import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
 import { getPricingSettings } from "@/services/pricing/pricing-settings";
@@ -57,11 +57,19 @@ export default async function BuyCreditsPage({ searchParams }: { searchParams: P
               <Card title={pack.name} description={pack.description ?? undefined}>
                 <p className="text-3xl font-semibold text-slate-900">{formatCredits(pack.credits)} credits</p>
                 <p className="mt-1 text-sm text-slate-600">
-                  {formatCents(pack.priceCents, pack.currency)} · {formatCents(pack.priceCents / pack.credits, pack.currency)} a credit
+                  {formatCents(pack.priceCents, pack.currency)} · {formatUnitPrice(pack.priceCents / pack.credits, pack.currency)} a credit
                 </p>
                 {canBuy && (
                   <div className="mt-4">
-                    <CheckoutButton workspaceId={workspace.id} packageId={pack.id} text="Buy" label={`Buy ${pack.name} for ${formatCents(pack.priceCents, pack.currency)}`} />
+                    <RedirectButton
+                      path={`/workspaces/${workspace.id}/checkout`}
+                      body={{ packageId: pack.id }}
+                      urlKey="checkoutUrl"
+                      className="w-full"
+                      text="Buy"
+                      pendingText="Opening checkout…"
+                      label={`Buy ${pack.name} for ${formatCents(pack.priceCents, pack.currency)}`}
+                    />
                   </div>
                 )}
               </Card>

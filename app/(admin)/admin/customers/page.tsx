@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CustomerSearch } from "@/components/admin/customer-search";
 import { findAdminSession } from "@/lib/auth/session";
 import { WorkspaceTable } from "@/components/admin/workspace-table";
 import { PageHeader } from "@/components/shell/page-header";
-import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Icon } from "@/components/ui/icon";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { db } from "@/lib/db";
 import { listWorkspaces } from "@/services/admin/list-workspaces";
 import { adminWorkspaceListQuery, type AdminWorkspaceListQuery } from "@/types/workspace";
@@ -37,7 +35,6 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   if (!(await findAdminSession())) return null;
   const query = readQuery(await searchParams);
   const page = await listWorkspaces(db(), query);
-  const hasPager = Boolean(query.cursor || page.nextCursor);
 
   return (
     <>
@@ -55,24 +52,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             {query.search ? "Try part of a name, a slug or an email address." : "Workspaces appear here as people sign up."}
           </EmptyState>
         )}
-        {hasPager && (
-          <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-200 px-5 py-3">
-            {query.cursor ? (
-              <Link href={pageHref(query)} className={buttonClassName({ variant: "ghost", size: "sm" })}>
-                <Icon name="arrowLeft" className="size-4" />
-                First page
-              </Link>
-            ) : (
-              <span />
-            )}
-            {page.nextCursor && (
-              <Link href={pageHref(query, page.nextCursor)} className={buttonClassName({ variant: "secondary", size: "sm" })}>
-                Next page
-                <Icon name="arrowRight" className="size-4" />
-              </Link>
-            )}
-          </nav>
-        )}
+        <KeysetPager firstHref={query.cursor ? pageHref(query) : null} nextHref={page.nextCursor ? pageHref(query, page.nextCursor) : null} />
       </Card>
     </>
   );

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { StripeEventFilters } from "@/components/admin/stripe-event-filters";
 import { StripeEventTable } from "@/components/admin/stripe-event-table";
 import { StripeReconciliationPanel } from "@/components/admin/stripe-reconciliation-panel";
 import { PageHeader } from "@/components/shell/page-header";
-import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Icon } from "@/components/ui/icon";
+import { KeysetPager } from "@/components/ui/keyset-pager";
 import { findAdminSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listStripeEvents } from "@/services/billing/list-stripe-events";
@@ -58,24 +56,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
             {isFiltered ? "Try another status or the start of a type, such as charge." : "Events appear here as Stripe delivers them to /api/stripe/webhook."}
           </EmptyState>
         )}
-        {(query.cursor || page.nextCursor) && (
-          <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-200 px-5 py-3">
-            {query.cursor ? (
-              <Link href={pageHref(query)} className={buttonClassName({ variant: "ghost", size: "sm" })}>
-                <Icon name="arrowLeft" className="size-4" />
-                First page
-              </Link>
-            ) : (
-              <span />
-            )}
-            {page.nextCursor && (
-              <Link href={pageHref(query, page.nextCursor)} className={buttonClassName({ variant: "secondary", size: "sm" })}>
-                Next page
-                <Icon name="arrowRight" className="size-4" />
-              </Link>
-            )}
-          </nav>
-        )}
+        <KeysetPager firstHref={query.cursor ? pageHref(query) : null} nextHref={page.nextCursor ? pageHref(query, page.nextCursor) : null} />
       </Card>
       <StripeReconciliationPanel />
     </>
