@@ -106,10 +106,28 @@ export async function grantCheck(url: string) {
   });
 }
 
+/** Waits until every stored event is settled, then reads how long each took from arrival to processed. */
+async function settled(url: string, since: Date): Promise<{ latenciesMs: number[]; lastProcessedAt: Date }> {
+  return withClient(url, async (c) => {
+    for (;;) {
+      const { rows } = await c.query<{ pending: string }>(`SELECT count(*) AS pending FROM stripe_events WHERE status NOT IN ('PROCESSED', 'IGNORED')`);
+      if (rows[0]!.pending === "0") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { rows } = await c.query<{ ms: number; processed_at: Date }>(
+      `SELECT extract(epoch FROM processed_at - received_at) * 1000 AS ms, processed_at FROM stripe_events WHERE received_at >= $1 ORDER BY processed_at`,
+      [since],
+    );
+    return { latenciesMs: rows.map((row) => Number(row.ms)), lastProcessedAt: rows.at(-1)!.processed_at };
+  });
+}
+
 /**
  * (d) `invoice.paid` deliveries: a fixed number (one subscription per delivery must exist first),
- * after a warm-up of its own invoices; then the measured ones again (duplicates, no-ops). Prints
- * the check that each distinct invoice delivered was granted once.
+ * after a warm-up of its own invoices. The delivery is answered once stored; then, from the
+ * database, how long each event took from arrival to processed and how fast the queue drained;
+ * then the same deliveries again (duplicates, no-ops). Prints the check that each distinct
+ * invoice delivered was granted once.
  */
 export async function measureWebhooks(url: string, baseUrl: string, setup: StripeSetup, workspaceIds: string[], clients: number): Promise<Measurement[]> {
   const count = Number(process.env.BENCH_WEBHOOKS ?? 2000);
@@ -122,12 +140,18 @@ export async function measureWebhooks(url: string, baseUrl: string, setup: Strip
   console.log(`(d) ${events.length} paid subscriptions through the emulator's checkout in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const send = (offset: number) => (i: number) => deliver(baseUrl, events[offset + i]!.payload);
   await runItems("(d) webhook (warm-up)", clients, warmup, send(0));
-  const fresh = await runItems(`(d) POST /api/stripe/webhook invoice.paid, ${count} distinct invoices (fixed count)`, clients, count, send(warmup));
+  await settled(url, new Date(0));
+
+  const firstSent = new Date();
+  const fresh = await runItems(`(d) POST /api/stripe/webhook invoice.paid, ${count} distinct invoices: answered`, clients, count, send(warmup));
+  const processing = await settled(url, firstSent);
+  const drainSeconds = (processing.lastProcessedAt.getTime() - firstSent.getTime()) / 1000;
+  const processed = { name: `(d) … the same ${count}: arrival → processed (queue drained)`, ops: count, seconds: drainSeconds, latenciesMs: processing.latenciesMs, errors: 0 };
   const replay = await runItems(`(d) the same ${count} invoice.paid again (duplicates, no-ops)`, clients, count, send(warmup));
   const check = await grantCheck(url);
   const ok = check.grants === events.length && check.invoices === events.length && check.payments === events.length;
   console.log(
     `(d) check: ${events.length} distinct invoices delivered, ${check.grants} SUBSCRIPTION_GRANT entries (${check.invoices} distinct invoices), ${check.payments} payments: ${ok ? "OK" : "MISMATCH"}`,
   );
-  return [fresh, replay];
+  return [fresh, processed, replay];
 }

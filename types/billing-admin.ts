@@ -87,6 +87,13 @@ export const stripeReconciliationReport = z.object({
 });
 export type StripeReconciliationReport = z.infer<typeof stripeReconciliationReport>;
 
+export const stripeEventSweep = z.object({
+  due: z.number().int().describe("Events whose next attempt was due"),
+  processed: z.number().int().describe("Of those, processed (or ignored) by this run"),
+  failed: z.array(z.object({ id: z.string(), error: z.string() })).describe("Failed again; retried later with backoff"),
+});
+export type StripeEventSweep = z.infer<typeof stripeEventSweep>;
+
 export const stripeReconciliationBody = z.object({ repair: z.boolean().describe("False runs the checks read-only") }).strict();
 
 /** `?hours=` of the cron route: how far back to look. Three days by default, a month at most. */

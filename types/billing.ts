@@ -27,14 +27,18 @@ export const creditPackView = z.object({
 });
 export type CreditPackView = z.infer<typeof creditPackView>;
 
-export const webhookAck = z.object({ received: z.literal(true), status: z.enum(["PROCESSED", "IGNORED"]), duplicate: z.boolean() });
+export const webhookAck = z.object({
+  received: z.literal(true),
+  status: z.enum(["QUEUED", "PROCESSED", "IGNORED"]).describe("QUEUED: stored, processed right after this answer; the others: settled before this delivery"),
+  duplicate: z.boolean().describe("The event was stored before this delivery"),
+});
 
 export const subscriptionChangeBody = z
   .discriminatedUnion("action", [
     z.object({ action: z.literal("cancel"), atPeriodEnd: z.boolean().describe("true: at the end of the paid period; false: now") }).strict(),
     z.object({ action: z.literal("resume").describe("Undo a cancellation at period end, or resume paused collection") }).strict(),
     z.object({ action: z.literal("pause").describe("Stop charging (and granting) until resumed") }).strict(),
-    z.object({ action: z.literal("switch_plan"), packageId: z.uuid().describe("Another monthly plan; the difference is charged or credited now") }).strict(),
+    z.object({ action: z.literal("switch_plan"), packageId: z.uuid().describe("Another monthly plan. An upgrade is charged now, prorated, with the prorated credits; a downgrade starts at the next renewal, with no refund") }).strict(),
   ])
   .describe("What to change about the workspace's plan");
 export type SubscriptionChange = z.infer<typeof subscriptionChangeBody>;

@@ -1,54 +1,95 @@
 import "server-only";
 import type Stripe from "stripe";
 import { systemClock, type Clock } from "@/lib/clock";
-import type { Prisma } from "@/lib/db";
+import type { Db, Prisma } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
 import { grantCredits } from "../credits/grant-credits";
-import { syncSubscription } from "./sync-subscription";
+import { readSubscription, syncSubscription, type SubscriptionRead } from "./sync-subscription";
 
 /** The ledger key of a paid subscription invoice: one grant per invoice, whichever path finds it. */
 export const invoiceLedgerKey = (invoiceId: string) => `stripe:invoice:${invoiceId}`;
 
-// A plan's credits come with the invoices that open a period. A mid-period plan change's proration
-// invoice does not grant a period's credits.
+// Invoices that open or renew a period grant the plan's credits for it; a mid-period upgrade's
+// invoice (`subscription_update`, only prorations) grants the difference for the rest of it.
 const PERIOD_INVOICES: ReadonlySet<string> = new Set(["subscription_create", "subscription_cycle"]);
+const CREDITING_INVOICES: ReadonlySet<string> = new Set([...PERIOD_INVOICES, "subscription_update"]);
 
-/** Whether a paid invoice is owed a period's plan credits: a subscription's opening or renewal invoice. */
-export function grantsPlanCredits(invoice: Stripe.Invoice): boolean {
-  return invoice.status === "paid" && PERIOD_INVOICES.has(invoice.billing_reason ?? "") && Boolean(invoice.parent?.subscription_details?.subscription);
+type Plan = { id: string; name: string; credits: number; priceCents: number; rolloverCredits: boolean };
+type InvoiceLine = Stripe.InvoiceLineItem;
+
+/** What a paid invoice bought: credits of a plan, for a period that ends at `periodEnd`. */
+export type InvoiceCredits = { plan: Plan; credits: number; periodEnd: Date };
+
+/** Whether a paid invoice may carry plan credits (cheap, from the invoice alone): a subscription's opening, renewal or upgrade. */
+export function mayGrantPlanCredits(invoice: Stripe.Invoice): boolean {
+  return invoice.status === "paid" && CREDITING_INVOICES.has(invoice.billing_reason ?? "") && Boolean(invoice.parent?.subscription_details?.subscription);
+}
+
+const itemLines = (invoice: Stripe.Invoice) => invoice.lines.data.filter((line) => line.parent?.subscription_item_details);
+const linePrice = (line: InvoiceLine) => stripeId(line.pricing?.price_details?.price);
+
+/**
+ * The plan credits a paid invoice bought. A period invoice: its plan's credits. An upgrade: each
+ * proration line's share of its plan's credits, by the share of the plan's price it bills (the
+ * unused time on the old plan counts negative), rounded down, so 19 days left of a 30-day
+ * period on a plan of 550 credits, after one of 200, grant ⌊(550 − 200) × 19/30⌋. Null when it
+ * bought none. Throws for an invoice whose price is no plan here.
+ */
+export async function invoiceCredits(db: Db, invoice: Stripe.Invoice): Promise<InvoiceCredits | null> {
+  if (!mayGrantPlanCredits(invoice)) return null;
+  const period = PERIOD_INVOICES.has(invoice.billing_reason ?? "");
+  const lines = itemLines(invoice).filter((line) => line.parent!.subscription_item_details!.proration !== period);
+  const prices = [...new Set(lines.map(linePrice))];
+  const plans = await db.creditPackage.findMany({
+    where: { stripePriceId: { in: prices.filter((price) => price !== null) } },
+    select: { id: true, name: true, credits: true, priceCents: true, rolloverCredits: true, stripePriceId: true },
+  });
+  const planOf = (line: InvoiceLine) => plans.find((plan) => plan.stripePriceId === linePrice(line));
+  const unknown = lines.find((line) => !planOf(line));
+  if (lines.length === 0 || unknown) throw new Error(`Invoice ${invoice.id} pays for no known plan (price ${unknown ? linePrice(unknown) : "none"})`);
+
+  // The plan the period (or the rest of it) is on: the line billing forward.
+  const current = lines.find((line) => line.amount > 0) ?? lines[0]!;
+  const plan = planOf(current)!;
+  const credits = period ? plan.credits : Math.floor(lines.reduce((sum, line) => sum + (planOf(line)!.credits * line.amount) / planOf(line)!.priceCents, 0));
+  return credits > 0 ? { plan, credits, periodEnd: new Date(current.period.end * 1000) } : null;
+}
+
+/** What fulfilling a paid invoice reads from Stripe, before the transaction: the subscription now, and the PaymentIntent that paid. */
+export type InvoiceReads = { subscription: SubscriptionRead; paymentIntentId: string | null };
+
+/** Null for an invoice that can carry no plan credits (nothing to read). */
+export async function readInvoiceFulfilment(stripe: Stripe, invoice: Stripe.Invoice): Promise<InvoiceReads | null> {
+  if (!mayGrantPlanCredits(invoice)) return null;
+  const subscriptionId = stripeId(invoice.parent?.subscription_details?.subscription)!;
+  const [subscription, paymentIntentId] = await Promise.all([readSubscription(stripe, subscriptionId), invoicePaymentIntent(stripe, invoice.id)]);
+  return { subscription, paymentIntentId };
 }
 
 /**
- * Grants the credits a paid subscription invoice bought: the plan of the invoice's line, for the
- * line's period, expiring at the period's end unless the plan rolls credits over. Exactly once per
- * invoice (its ledger key), and the payment is recorded with it. Reads the subscription from Stripe
+ * Grants the credits a paid subscription invoice bought (invoiceCredits), expiring at the end of
+ * the period it pays for unless the plan rolls credits over. Exactly once per invoice (its ledger
+ * key), and the payment is recorded with it. Brings the subscription up to date from `reads`
  * first, so an `invoice.paid` that arrives before `customer.subscription.created` still finds it.
- * Run in the caller's transaction; no Stripe call happens while the wallet is locked.
+ * Run in the caller's transaction.
  */
-export async function fulfilInvoice(tx: Prisma.TransactionClient, stripe: Stripe, invoice: Stripe.Invoice, clock: Clock = systemClock) {
-  if (!grantsPlanCredits(invoice)) return null;
-  const subscriptionId = stripeId(invoice.parent?.subscription_details?.subscription)!;
-  // Both reads from Stripe first: the grant below locks the wallet, and a lock held across a
-  // network call would stall the workspace's usage for as long as Stripe takes to answer.
-  const [current, paymentIntentId] = await Promise.all([stripe.subscriptions.retrieve(subscriptionId), invoicePaymentIntent(stripe, invoice.id)]);
-  const subscription = await syncSubscription(tx, current, clock.now());
-  if (!subscription) return null;
-  const line = invoice.lines.data.find((candidate) => candidate.parent?.subscription_item_details);
-  const priceId = stripeId(line?.pricing?.price_details?.price);
-  const plan = priceId ? await tx.creditPackage.findFirst({ where: { stripePriceId: priceId } }) : null;
-  if (!line || !plan) throw new Error(`Invoice ${invoice.id} pays for no known plan (price ${priceId})`);
+export async function fulfilInvoice(tx: Prisma.TransactionClient, invoice: Stripe.Invoice, reads: InvoiceReads | null, clock: Clock = systemClock) {
+  if (!reads) return null;
+  const subscription = await syncSubscription(tx, reads.subscription);
+  const bought = subscription ? await invoiceCredits(tx, invoice) : null;
+  if (!subscription || !bought) return null;
 
   const granted = await grantCredits(
     tx,
     {
       workspaceId: subscription.workspaceId,
       type: "SUBSCRIPTION_GRANT",
-      credits: plan.credits,
-      expiresAt: plan.rolloverCredits ? null : new Date(line.period.end * 1000),
+      credits: bought.credits,
+      expiresAt: bought.plan.rolloverCredits ? null : bought.periodEnd,
       idempotencyKey: invoiceLedgerKey(invoice.id),
       actor: { type: "STRIPE" },
       reference: { type: "stripe_invoice", id: invoice.id },
-      description: `${plan.name} plan credits`,
+      description: invoice.billing_reason === "subscription_update" ? `${bought.plan.name} plan upgrade credits (prorated)` : `${bought.plan.name} plan credits`,
     },
     clock,
   );
@@ -56,15 +97,15 @@ export async function fulfilInvoice(tx: Prisma.TransactionClient, stripe: Stripe
     status: "SUCCEEDED" as const,
     amountCents: invoice.amount_paid,
     currency: invoice.currency,
-    credits: plan.credits,
+    credits: bought.credits,
     ledgerEntryId: granted.entryId,
     paidAt: new Date((invoice.status_transitions.paid_at ?? invoice.created) * 1000),
-    stripePaymentIntentId: paymentIntentId,
+    stripePaymentIntentId: reads.paymentIntentId,
     failureMessage: null,
   };
   await tx.payment.upsert({
     where: { stripeInvoiceId: invoice.id },
-    create: { workspaceId: subscription.workspaceId, packageId: plan.id, subscriptionId: subscription.id, interval: "MONTH", stripeInvoiceId: invoice.id, ...paid },
+    create: { workspaceId: subscription.workspaceId, packageId: bought.plan.id, subscriptionId: subscription.id, interval: "MONTH", stripeInvoiceId: invoice.id, ...paid },
     update: paid,
   });
   return granted;

@@ -14,15 +14,32 @@ const STATUS: Record<Stripe.Subscription.Status, SubscriptionStatus> = {
   paused: "PAUSED",
 };
 
+/** A subscription as Stripe answered, and when the request that got it was sent. */
+export type SubscriptionRead = { subscription: Stripe.Subscription; readAt: Date };
+
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 
 /**
- * Makes the local copy of a subscription match Stripe's object, as it is now. Callers pass the
- * object read from Stripe, not an event's snapshot, so events arriving late, twice or out of
- * order all converge on the same state. The workspace comes from the subscription's metadata,
- * the plan from its price. Returns null for a subscription this app did not start.
+ * Sends `request` to Stripe and notes when. Wall-clock time, not the injectable clock: it orders
+ * real reads of Stripe's state, whatever business time a test runs at.
  */
-export async function syncSubscription(tx: Prisma.TransactionClient, subscription: Stripe.Subscription, now: Date) {
+export async function timedRead(request: () => Promise<Stripe.Subscription>): Promise<SubscriptionRead> {
+  const readAt = new Date();
+  return { subscription: await request(), readAt };
+}
+
+/** The subscription's current state at Stripe. */
+export const readSubscription = (stripe: Stripe, id: string) => timedRead(() => stripe.subscriptions.retrieve(id));
+
+/**
+ * Makes the local copy of a subscription match Stripe's object as read. Callers pass an object read
+ * from Stripe, not an event's snapshot, so events arriving late, twice or out of order converge;
+ * and a read sent before the one the copy holds is not applied over it, so two events processed
+ * at once cannot leave the older read in place (the read sent last saw every change before it).
+ * The workspace comes from the subscription's metadata, the plan from its price. Returns the local
+ * copy, or null for a subscription this app did not start.
+ */
+export async function syncSubscription(tx: Prisma.TransactionClient, { subscription, readAt }: SubscriptionRead) {
   const item = subscription.items.data[0];
   const priceId = item?.price.id;
   const workspaceId = subscription.metadata.workspace_id;
@@ -32,22 +49,20 @@ export async function syncSubscription(tx: Prisma.TransactionClient, subscriptio
     select: { id: true },
   });
   if (!plan) return null;
-  const state = {
-    packageId: plan.id,
-    stripePriceId: priceId,
-    status: STATUS[subscription.status] ?? "INCOMPLETE",
-    currentPeriodStart: fromUnix(item.current_period_start),
-    currentPeriodEnd: fromUnix(item.current_period_end),
-    cancelAtPeriodEnd: subscription.cancel_at_period_end,
-    isCollectionPaused: subscription.pause_collection !== null,
-    pausedUntil: fromUnix(subscription.pause_collection?.resumes_at),
-    canceledAt: fromUnix(subscription.canceled_at),
-    endedAt: fromUnix(subscription.ended_at),
-    stripeVersionAt: now,
-  };
-  return tx.subscription.upsert({
-    where: { stripeSubscriptionId: subscription.id },
-    create: { workspaceId, stripeSubscriptionId: subscription.id, ...state },
-    update: state,
-  });
+  const status = STATUS[subscription.status] ?? "INCOMPLETE";
+  await tx.$executeRaw`
+    INSERT INTO subscriptions (workspace_id, package_id, stripe_subscription_id, stripe_price_id, status, current_period_start, current_period_end,
+                               cancel_at_period_end, is_collection_paused, paused_until, canceled_at, ended_at, stripe_version_at, updated_at)
+    VALUES (${workspaceId}::uuid, ${plan.id}::uuid, ${subscription.id}, ${priceId}, ${status}::subscription_status,
+            ${fromUnix(item.current_period_start)}, ${fromUnix(item.current_period_end)}, ${subscription.cancel_at_period_end},
+            ${subscription.pause_collection !== null}, ${fromUnix(subscription.pause_collection?.resumes_at)},
+            ${fromUnix(subscription.canceled_at)}, ${fromUnix(subscription.ended_at)}, ${readAt}, now())
+    ON CONFLICT (stripe_subscription_id) DO UPDATE SET
+      package_id = EXCLUDED.package_id, stripe_price_id = EXCLUDED.stripe_price_id, status = EXCLUDED.status,
+      current_period_start = EXCLUDED.current_period_start, current_period_end = EXCLUDED.current_period_end,
+      cancel_at_period_end = EXCLUDED.cancel_at_period_end, is_collection_paused = EXCLUDED.is_collection_paused,
+      paused_until = EXCLUDED.paused_until, canceled_at = EXCLUDED.canceled_at, ended_at = EXCLUDED.ended_at,
+      stripe_version_at = EXCLUDED.stripe_version_at, updated_at = now()
+    WHERE subscriptions.stripe_version_at IS NULL OR subscriptions.stripe_version_at <= EXCLUDED.stripe_version_at`;
+  return tx.subscription.findUnique({ where: { stripeSubscriptionId: subscription.id } });
 }

@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { expect } from "vitest";
 import { POST as webhook } from "@/app/api/stripe/webhook/route";
+import { db } from "@/lib/db";
+import { stripeEventQueue } from "@/services/billing/stripe-event-queue";
 import { createStripeEmulator, emulatorClient, type StripeEmulator, type StripeEmulatorOptions } from "@/scripts/stripe-emulator";
 import { signedDelivery } from "../fixtures/stripe";
 import { callRoute } from "./http";
@@ -135,6 +137,18 @@ export async function deliverToWebhookRoute(events: Stripe.Event[]): Promise<num
     const { payload, header } = signedDelivery(event);
     const response = await callRoute(webhook, { method: "POST", rawBody: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
     expect(response.status).toBe(200);
+    await expectProcessed(event.id);
   }
   return events.length;
+}
+
+/**
+ * Waits for the processing that follows a webhook's answer and expects the event settled, so a
+ * handler's failure fails the test (with its error). Waiting after each delivery keeps events
+ * processed in the order the test chose.
+ */
+export async function expectProcessed(eventId: string) {
+  await stripeEventQueue().idle();
+  const stored = await db().stripeEvent.findUniqueOrThrow({ where: { id: eventId }, select: { status: true, lastError: true } });
+  expect(stored, `Stripe event ${eventId}`).toMatchObject({ status: expect.stringMatching(/^(PROCESSED|IGNORED)$/) });
 }

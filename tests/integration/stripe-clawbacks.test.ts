@@ -11,11 +11,14 @@ import { chargeObject, checkoutSessionObject, createPendingPayment, disputeObjec
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute } from "../helpers/http";
 import { expectLedgerInvariants } from "../helpers/invariants";
+import { expectProcessed } from "../helpers/stripe-emulator-harness";
 
 async function deliver(type: string, object: { object: string }) {
-  const { payload, header } = signedDelivery(stripeEvent(type, object));
+  const event = stripeEvent(type, object);
+  const { payload, header } = signedDelivery(event);
   const response = await callRoute(webhook, { method: "POST", rawBody: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
   expect(response.status).toBe(200);
+  await expectProcessed(event.id);
 }
 
 describeEachEngine("refunds and chargebacks", ({ prisma }) => {

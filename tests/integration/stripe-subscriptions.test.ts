@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { receiveStripeEvent } from "@/services/billing/receive-stripe-event";
 import { changeSubscription } from "@/services/billing/change-subscription";
 import { createCheckout } from "@/services/billing/create-checkout";
+import { readSubscription, syncSubscription } from "@/services/billing/sync-subscription";
 import { createStripeEmulator, emulatorClient, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { createFundedAccount } from "../fixtures/credits";
 import { describeEachEngine } from "../helpers/engines";
@@ -131,6 +132,65 @@ describeEachEngine("subscriptions to monthly plans", ({ prisma }) => {
     expect((await remote()).status).toBe("canceled");
     expect(await prisma().auditLog.count({ where: { workspaceId, action: { startsWith: "subscription." } } })).toBe(8);
     await expect(change({ action: "resume" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("upgrades mid-period with the prorated difference in money and credits; downgrades at no refund, from the next renewal", async () => {
+    const { workspaceId, since, subscriptionId } = await subscribed();
+    await deliver(eventsSince(since));
+    const actorId = (await prisma().membership.findFirstOrThrow({ where: { workspaceId } })).userId;
+    const change = (packageId: string) => changeSubscription(prisma(), stripe, { workspaceId, actorId, change: { action: "switch_plan", packageId } });
+    const { current_period_start: start, current_period_end: end } = (await stripe.subscriptions.retrieve(subscriptionId)).items.data[0]!;
+    const scale = await prisma().creditPackage.create({ data: { slug: `scale-${workspaceId.slice(0, 8)}`, name: "Scale", interval: "MONTH", priceCents: 9999, credits: 1200 } });
+
+    const upgrade = eventCount();
+    const switchedAt = emulator.advanceClock(11 * DAY);
+    await change(scale.id);
+    await deliver(eventsSince(upgrade));
+    const [paid] = eventsSince(upgrade, ["invoice.paid"]);
+    const invoice = paid!.data.object as Stripe.Invoice;
+    expect(invoice.billing_reason).toBe("subscription_update");
+    // The credits Stripe's prorations paid for: the new plan's for the rest of the period, less the old plan's.
+    const [unused, remaining] = [...invoice.lines.data].sort((a, b) => a.amount - b.amount);
+    const extra = Math.floor((1200 * remaining!.amount) / 9999 + (550 * unused!.amount) / 4999);
+    // …which is (1,200 − 550) × the share of the period left, give or take Stripe's rounding to cents.
+    expect(Math.abs(extra - 650 * ((end - switchedAt) / (end - start)))).toBeLessThanOrEqual(1);
+    expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550, extra]);
+    const lots = await prisma().creditGrant.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" }, select: { remaining: true, expiresAt: true } });
+    expect(lots).toEqual([
+      { remaining: 550, expiresAt: new Date(end * 1000) },
+      { remaining: extra, expiresAt: new Date(end * 1000) },
+    ]);
+    expect(await prisma().payment.findUniqueOrThrow({ where: { stripeInvoiceId: invoice.id } })).toMatchObject({ status: "SUCCEEDED", credits: extra, amountCents: invoice.amount_paid, packageId: scale.id });
+    expect(invoice.amount_paid).toBe(remaining!.amount + unused!.amount);
+
+    // Downgrade: no invoice, no refund, no credits taken; the next renewal bills and grants Growth.
+    const downgrade = eventCount();
+    const growth = (await prisma().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscriptionId } })).packageId;
+    expect(growth).toBe(scale.id);
+    const original = (await prisma().creditPackage.findFirstOrThrow({ where: { slug: `growth-${workspaceId.slice(0, 8)}` } })).id;
+    await change(original);
+    await deliver(eventsSince(downgrade));
+    expect(eventsSince(downgrade, ["invoice.paid", "invoice.created"])).toEqual([]);
+    expect((await prisma().wallet.findUniqueOrThrow({ where: { workspaceId } })).balance).toBe(550 + extra);
+    emulator.advanceClock(end - emulator.advanceClock(0) + 60);
+    await deliver(eventsSince(downgrade));
+    const renewal = eventsSince(downgrade, ["invoice.paid"])
+      .map((event) => event.data.object as Stripe.Invoice)
+      .filter((paidInvoice) => paidInvoice.parent?.subscription_details?.subscription === subscriptionId);
+    expect(renewal.map((paidInvoice) => [paidInvoice.billing_reason, paidInvoice.amount_paid])).toEqual([["subscription_cycle", 4999]]);
+    expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550, extra, 550]);
+    await expectLedgerInvariants(prisma());
+  });
+
+  it("does not let an older read of a subscription overwrite a newer one (events processed at once)", async () => {
+    const { since, subscriptionId } = await subscribed();
+    await deliver(eventsSince(since));
+    const older = await readSubscription(stripe, subscriptionId);
+    await stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true });
+    const newer = await readSubscription(stripe, subscriptionId);
+    await prisma().$transaction((tx) => syncSubscription(tx, newer));
+    expect(await prisma().$transaction((tx) => syncSubscription(tx, older))).toMatchObject({ cancelAtPeriodEnd: true });
+    expect(await prisma().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscriptionId } })).toMatchObject({ cancelAtPeriodEnd: true, stripeVersionAt: newer.readAt });
   });
 
   it("opens a fresh checkout to subscribe again after a cancellation", async () => {

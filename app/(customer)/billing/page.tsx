@@ -70,11 +70,11 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                       <SubscriptionActionButton
                         workspaceId={workspace.id}
                         change={{ action: "switch_plan", packageId: plan.id }}
-                        text={`Switch to ${plan.name}`}
+                        text={`${switchVerb(current.plan, plan)} to ${plan.name}`}
                         variant="primary"
-                        confirmTitle={`Switch to ${plan.name}?`}
-                        confirmDetail={`From now on the plan costs ${price} a month and grants ${formatCredits(plan.credits)} credits at each renewal. The difference for the rest of this month is charged or credited now.`}
-                        confirmText={`Switch to ${plan.name}`}
+                        confirmTitle={`${switchVerb(current.plan, plan)} to ${plan.name}?`}
+                        confirmDetail={switchDetail(current.plan, plan, price)}
+                        confirmText={`${switchVerb(current.plan, plan)} to ${plan.name}`}
                       />
                     ) : (
                       <RedirectButton
@@ -100,4 +100,15 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       )}
     </>
   );
+}
+
+type PlanTerms = { priceCents: number; credits: number };
+const isUpgrade = (from: PlanTerms, to: PlanTerms) => to.priceCents > from.priceCents;
+const switchVerb = (from: PlanTerms, to: PlanTerms) => (isUpgrade(from, to) ? "Upgrade" : "Downgrade");
+
+function switchDetail(from: PlanTerms, to: PlanTerms, price: string) {
+  const renewal = `From now on the plan costs ${price} a month and grants ${formatCredits(to.credits)} credits at each renewal.`;
+  return isUpgrade(from, to)
+    ? `${renewal} The difference for the rest of this month is charged now, and you get the same share of the extra credits at once.`
+    : `${renewal} Nothing is refunded: you keep this month's credits, and the new price starts at your next renewal.`;
 }

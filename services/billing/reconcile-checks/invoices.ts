@@ -2,15 +2,15 @@ import "server-only";
 import type Stripe from "stripe";
 import { stripeId } from "@/lib/stripe/ids";
 import type { PaymentFinding } from "@/types/billing-admin";
-import { fulfilInvoice, grantsPlanCredits, invoiceLedgerKey } from "../fulfil-invoice";
+import { fulfilInvoice, invoiceCredits, invoiceLedgerKey, mayGrantPlanCredits, readInvoiceFulfilment } from "../fulfil-invoice";
 import { createdSince, errorMessage, inBatches, type ReconcileCheck, type ReconcileContext } from "./check";
 
-/** Paid subscription invoices that open or renew a period, created since `since`, newest first. */
+/** Paid subscription invoices that open or renew a period or upgrade the plan, created since `since`, newest first. */
 async function* paidPlanInvoices(ctx: ReconcileContext): AsyncGenerator<Stripe.Invoice> {
   const gte = createdSince(ctx.since);
   for await (const invoice of ctx.stripe.invoices.list({ created: { gte }, status: "paid", limit: 100 })) {
     if (invoice.created < gte) return;
-    if (grantsPlanCredits(invoice)) yield invoice;
+    if (mayGrantPlanCredits(invoice)) yield invoice;
   }
 }
 
@@ -48,10 +48,13 @@ export const checkInvoices: ReconcileCheck = async (ctx, report) => {
       }
       if (credited.length > 1) report.duplicated.push(finding);
       if (credited.some((entry) => entry.workspaceId === workspaceId)) continue;
+      // An upgrade whose prorations net to no credits owes none; a price no plan has is a repair failure below.
+      if ((await invoiceCredits(ctx.db, invoice).catch(() => undefined)) === null) continue;
       report.missingBefore.push(finding);
       if (!ctx.repair) continue;
       try {
-        const granted = await ctx.db.$transaction((tx) => fulfilInvoice(tx, ctx.stripe, invoice, ctx.clock));
+        const reads = await readInvoiceFulfilment(ctx.stripe, invoice);
+        const granted = await ctx.db.$transaction((tx) => fulfilInvoice(tx, invoice, reads, ctx.clock));
         if (granted) report.repaired.push({ ...finding, credits: granted.amount, ledgerEntries: credited.length + 1 });
       } catch (error) {
         finding.error = errorMessage(error);

@@ -1,8 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { Prisma } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
-import type { StripeEventContext } from "./context";
+import type { EventHandler } from "./context";
 import { findPaymentForCharge } from "../find-payment-for-charge";
 import { settlePaymentClawback } from "../settle-payment-clawback";
 
@@ -14,7 +13,7 @@ const WITHDRAWN: ReadonlySet<Stripe.Dispute.Status> = new Set(["needs_response",
  * `charge.dispute.created|updated|closed`: credits follow the money. The disputed amount is taken
  * back while the chargeback is open or lost, and given back when it is won.
  */
-export async function onChargeDispute(tx: Prisma.TransactionClient, event: Stripe.Event, { clock }: StripeEventContext) {
+export const onChargeDispute: EventHandler = async (event, { clock }) => async (tx) => {
   const dispute = event.data.object as Stripe.Dispute;
   const chargeId = stripeId(dispute.charge)!;
   const payment = await findPaymentForCharge(tx, chargeId, dispute.payment_intent);
@@ -22,4 +21,4 @@ export async function onChargeDispute(tx: Prisma.TransactionClient, event: Strip
   const disputed = WITHDRAWN.has(dispute.status) ? Math.min(dispute.amount, payment.amountCents) : 0;
   await tx.payment.update({ where: { id: payment.id }, data: { amountDisputedCents: disputed, stripeChargeId: chargeId } });
   await settlePaymentClawback(tx, payment.id, { key: `stripe:dispute:${dispute.id}:${dispute.status}`, reference: { type: "stripe_dispute", id: dispute.id } }, clock);
-}
+};

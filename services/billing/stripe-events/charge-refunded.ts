@@ -1,7 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { Prisma } from "@/lib/db";
-import type { StripeEventContext } from "./context";
+import type { EventHandler } from "./context";
 import { findPaymentForCharge } from "../find-payment-for-charge";
 import { settlePaymentClawback } from "../settle-payment-clawback";
 
@@ -9,7 +8,7 @@ import { settlePaymentClawback } from "../settle-payment-clawback";
  * `charge.refunded`: record the refunded total Stripe reports (cumulative, so redelivered or
  * reordered events converge) and take back the credits it paid for.
  */
-export async function onChargeRefunded(tx: Prisma.TransactionClient, event: Stripe.Event, { clock }: StripeEventContext) {
+export const onChargeRefunded: EventHandler = async (event, { clock }) => async (tx) => {
   const charge = event.data.object as Stripe.Charge;
   const payment = await findPaymentForCharge(tx, charge.id, charge.payment_intent);
   if (!payment) return;
@@ -19,4 +18,4 @@ export async function onChargeRefunded(tx: Prisma.TransactionClient, event: Stri
     data: { amountRefundedCents: refunded, stripeChargeId: charge.id, status: refunded >= payment.amountCents ? "REFUNDED" : "PARTIALLY_REFUNDED" },
   });
   await settlePaymentClawback(tx, payment.id, { key: `stripe:refund:${charge.id}:${refunded}`, reference: { type: "stripe_charge", id: charge.id } }, clock);
-}
+};

@@ -2,15 +2,12 @@
 // stored and acknowledged (Stripe sends what the endpoint subscribes to, and more over time).
 import "server-only";
 import type Stripe from "stripe";
-import type { Prisma } from "@/lib/db";
 import { onChargeDispute } from "./charge-dispute";
 import { onChargeRefunded } from "./charge-refunded";
 import { onCheckoutSessionFailed, onCheckoutSessionPaid } from "./checkout-session";
-import type { StripeEventContext } from "./context";
+import type { EventApply, EventHandler, StripeEventContext } from "./context";
 import { onInvoicePaid, onInvoicePaymentFailed } from "./invoice";
 import { onSubscriptionChanged } from "./subscription";
-
-type EventHandler = (tx: Prisma.TransactionClient, event: Stripe.Event, context: StripeEventContext) => Promise<void>;
 
 const HANDLERS: Partial<Record<Stripe.Event.Type, EventHandler>> = {
   "checkout.session.completed": onCheckoutSessionPaid,
@@ -28,10 +25,8 @@ const HANDLERS: Partial<Record<Stripe.Event.Type, EventHandler>> = {
   "charge.dispute.closed": onChargeDispute,
 };
 
-/** Runs the event's handler in the caller's transaction. False when the app does not act on this type. */
-export async function dispatchStripeEvent(tx: Prisma.TransactionClient, event: Stripe.Event, context: StripeEventContext): Promise<boolean> {
+/** Reads what the event's handler needs from Stripe and returns its changes; null when the app does not act on this type. */
+export async function prepareStripeEvent(event: Stripe.Event, context: StripeEventContext): Promise<EventApply | null> {
   const handler = HANDLERS[event.type];
-  if (!handler) return false;
-  await handler(tx, event, context);
-  return true;
+  return handler ? handler(event, context) : null;
 }

@@ -1,10 +1,12 @@
 import { json } from "@/lib/http/responses";
 import { withStripeWebhook } from "@/lib/http/route";
-import { stripe } from "@/lib/stripe/client";
-import { receiveStripeEvent } from "@/services/billing/receive-stripe-event";
+import { stripeEventQueue } from "@/services/billing/stripe-event-queue";
+import { storeStripeEvent } from "@/services/billing/receive-stripe-event";
 import { webhookAck } from "@/types/billing";
 
-// POST /api/stripe/webhook — Stripe's event deliveries (signature-verified; duplicates are no-ops)
+// POST /api/stripe/webhook — Stripe's event deliveries: verified, stored, answered, then processed
 export const POST = withStripeWebhook(async ({ db, event }) => {
-  return json(webhookAck, { received: true, ...(await receiveStripeEvent(db, event, { stripe: stripe() })) });
+  const stored = await storeStripeEvent(db, event);
+  if (stored.status === "QUEUED") stripeEventQueue().push(event);
+  return json(webhookAck, { received: true, ...stored });
 });
