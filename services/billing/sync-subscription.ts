@@ -14,6 +14,10 @@ const STATUS: Record<Stripe.Subscription.Status, SubscriptionStatus> = {
   paused: "PAUSED",
 };
 
+/** What callers of syncSubscription need of the local copy. */
+export type SyncedSubscription = { id: string; workspaceId: string; packageId: string; status: SubscriptionStatus; cancelAtPeriodEnd: boolean; isCollectionPaused: boolean };
+const SYNCED = { id: true, workspaceId: true, packageId: true, status: true, cancelAtPeriodEnd: true, isCollectionPaused: true } as const;
+
 /** A subscription as Stripe answered, and when the request that got it was sent. */
 export type SubscriptionRead = { subscription: Stripe.Subscription; readAt: Date };
 
@@ -39,30 +43,31 @@ export const readSubscription = (stripe: Stripe, id: string) => timedRead(() => 
  * The workspace comes from the subscription's metadata, the plan from its price. Returns the local
  * copy, or null for a subscription this app did not start.
  */
-export async function syncSubscription(tx: Prisma.TransactionClient, { subscription, readAt }: SubscriptionRead) {
+export async function syncSubscription(tx: Prisma.TransactionClient, { subscription, readAt }: SubscriptionRead): Promise<SyncedSubscription | null> {
   const item = subscription.items.data[0];
   const priceId = item?.price.id;
   const workspaceId = subscription.metadata.workspace_id;
   if (!priceId || !workspaceId) return null;
-  const plan = await tx.creditPackage.findFirst({
-    where: { OR: [{ stripePriceId: priceId }, ...(subscription.metadata.package_id ? [{ id: subscription.metadata.package_id }] : [])] },
-    select: { id: true },
-  });
-  if (!plan) return null;
   const status = STATUS[subscription.status] ?? "INCOMPLETE";
-  await tx.$executeRaw`
+  // The plan is the one selling the price (or, failing that, the one the metadata names); without
+  // one nothing is inserted. The row comes back unless a later read was applied already.
+  const [synced] = await tx.$queryRaw<SyncedSubscription[]>`
     INSERT INTO subscriptions (workspace_id, package_id, stripe_subscription_id, stripe_price_id, status, current_period_start, current_period_end,
                                cancel_at_period_end, is_collection_paused, paused_until, canceled_at, ended_at, stripe_version_at, updated_at)
-    VALUES (${workspaceId}::uuid, ${plan.id}::uuid, ${subscription.id}, ${priceId}, ${status}::subscription_status,
-            ${fromUnix(item.current_period_start)}, ${fromUnix(item.current_period_end)}, ${subscription.cancel_at_period_end},
-            ${subscription.pause_collection !== null}, ${fromUnix(subscription.pause_collection?.resumes_at)},
-            ${fromUnix(subscription.canceled_at)}, ${fromUnix(subscription.ended_at)}, ${readAt}, now())
+    SELECT ${workspaceId}::uuid, plan.id, ${subscription.id}, ${priceId}, ${status}::subscription_status,
+           ${fromUnix(item.current_period_start)}, ${fromUnix(item.current_period_end)}, ${subscription.cancel_at_period_end},
+           ${subscription.pause_collection !== null}, ${fromUnix(subscription.pause_collection?.resumes_at)},
+           ${fromUnix(subscription.canceled_at)}, ${fromUnix(subscription.ended_at)}, ${readAt}, now()
+      FROM (SELECT id FROM credit_packages WHERE stripe_price_id = ${priceId} OR id::text = ${subscription.metadata.package_id ?? ""}
+             ORDER BY stripe_price_id = ${priceId} DESC LIMIT 1) plan
     ON CONFLICT (stripe_subscription_id) DO UPDATE SET
       package_id = EXCLUDED.package_id, stripe_price_id = EXCLUDED.stripe_price_id, status = EXCLUDED.status,
       current_period_start = EXCLUDED.current_period_start, current_period_end = EXCLUDED.current_period_end,
       cancel_at_period_end = EXCLUDED.cancel_at_period_end, is_collection_paused = EXCLUDED.is_collection_paused,
       paused_until = EXCLUDED.paused_until, canceled_at = EXCLUDED.canceled_at, ended_at = EXCLUDED.ended_at,
       stripe_version_at = EXCLUDED.stripe_version_at, updated_at = now()
-    WHERE subscriptions.stripe_version_at IS NULL OR subscriptions.stripe_version_at <= EXCLUDED.stripe_version_at`;
-  return tx.subscription.findUnique({ where: { stripeSubscriptionId: subscription.id } });
+    WHERE subscriptions.stripe_version_at IS NULL OR subscriptions.stripe_version_at <= EXCLUDED.stripe_version_at
+    RETURNING id, workspace_id AS "workspaceId", package_id AS "packageId", status::text AS status,
+              cancel_at_period_end AS "cancelAtPeriodEnd", is_collection_paused AS "isCollectionPaused"`;
+  return synced ?? tx.subscription.findUnique({ where: { stripeSubscriptionId: subscription.id }, select: SYNCED });
 }
