@@ -33,6 +33,7 @@ export const stripeEventRow = z.object({
   stripeCreatedAt: z.date(),
   receivedAt: z.date(),
   processedAt: z.date().nullable(),
+  nextAttemptAt: z.date().nullable().describe("When the sweep retries it; null once processed, or after the last attempt"),
 });
 export type StripeEventRow = z.infer<typeof stripeEventRow>;
 

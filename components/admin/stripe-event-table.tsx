@@ -4,7 +4,7 @@ import { formatDateTime } from "@/lib/format";
 import type { StripeEventRow, StripeEventStatus } from "@/types/billing-admin";
 import { StripeEventReplayButton } from "./stripe-event-replay-button";
 
-const COLUMNS: Column[] = [{ label: "Received" }, { label: "Type" }, { label: "Status" }, { label: "Attempts", align: "right" }, { label: "Last error" }, { label: "Action" }];
+const COLUMNS: Column[] = [{ label: "Received" }, { label: "Type" }, { label: "Status" }, { label: "Attempts", align: "right" }, { label: "Last error" }, { label: "Next attempt" }, { label: "Action" }];
 
 const STATUS: Record<StripeEventStatus, { label: string; tone: BadgeTone }> = {
   PROCESSED: { label: "Processed", tone: "success" },
@@ -29,9 +29,15 @@ export function StripeEventTable({ rows, caption }: { rows: StripeEventRow[]; ca
           </td>
           <td className="px-5 py-3 text-right tabular-nums">{row.attempts}</td>
           <td className="max-w-xs px-5 py-3 text-xs break-words text-red-800">{row.lastError ?? <span className="text-slate-500">None</span>}</td>
+          <td className="px-5 py-3 whitespace-nowrap text-slate-600">{nextAttempt(row)}</td>
           <td className="px-5 py-3">{(row.status === "FAILED" || row.status === "RECEIVED") && <StripeEventReplayButton eventId={row.id} />}</td>
         </tr>
       ))}
     </Table>
   );
+}
+
+function nextAttempt(row: StripeEventRow) {
+  if (row.status === "PROCESSED" || row.status === "IGNORED") return "—";
+  return row.nextAttemptAt ? formatDateTime(row.nextAttemptAt) : "None left: replay by hand";
 }

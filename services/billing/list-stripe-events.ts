@@ -12,7 +12,7 @@ export async function listStripeEvents(db: Db, query: StripeEventListQuery): Pro
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
     ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
-    select: { id: true, type: true, status: true, attempts: true, lastError: true, livemode: true, stripeCreatedAt: true, receivedAt: true, processedAt: true },
+    select: { id: true, type: true, status: true, attempts: true, lastError: true, livemode: true, stripeCreatedAt: true, receivedAt: true, processedAt: true, nextAttemptAt: true },
   });
   const page = rows.slice(0, query.limit);
   return { data: page, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
