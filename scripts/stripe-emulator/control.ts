@@ -45,7 +45,7 @@ function configureWebhooks(settings: WebhookSettings, body: Body) {
 
 /**
  * The emulator's own endpoints under `/_emulator` (not Stripe's API): events and deliveries,
- * webhook settings and chaos, the clock, disputes, saved-card behaviour, reset.
+ * webhook settings and chaos, an API outage, the clock, bank debits, disputes, saved-card behaviour, reset.
  */
 export function createControlRoutes(ctx: EmulatorContext, settings: WebhookSettings, delivery: WebhookDelivery): ControlRoute[] {
   const view = () => ({ ...settings, chaos: { ...settings.chaos } });
@@ -91,6 +91,16 @@ export function createControlRoutes(ctx: EmulatorContext, settings: WebhookSetti
       handler: async () => {
         await delivery.idle();
         return view();
+      },
+    },
+    {
+      method: "POST",
+      path: "/_emulator/api/outage",
+      handler: (body) => {
+        const enabled = optionalBool(body, "enabled");
+        if (enabled === undefined) throw invalidRequest("enabled must be true or false", "enabled");
+        ctx.state.apiOutage = enabled;
+        return { outage: enabled };
       },
     },
     { method: "GET", path: "/_emulator/clock", handler: () => ({ now: ctx.clock.now() }) },

@@ -52,6 +52,8 @@ export type EmulatorState = {
   pendingProrations: Map<string, InvoiceLineSpec[]>;
   idempotency: Map<string, StoredResponse>;
   invoiceNumber: number;
+  /** While true every API request fails as in a Stripe outage (`POST /_emulator/api/outage`). */
+  apiOutage: boolean;
 };
 
 export function createState(): EmulatorState {
@@ -76,6 +78,7 @@ export function createState(): EmulatorState {
     pendingProrations: new Map(),
     idempotency: new Map(),
     invoiceNumber: 0,
+    apiOutage: false,
   };
 }
 
