@@ -1,3 +1,4 @@
+import { settleCheckoutBankDebit } from "./checkout-bank-debit";
 import type { EmulatorContext } from "./context";
 import { closeDispute, createDispute } from "./disputes";
 import { invalidRequest, resourceMissing } from "./errors";
@@ -117,6 +118,11 @@ export function createControlRoutes(ctx: EmulatorContext, settings: WebhookSetti
         runDueWork(ctx);
         return { now: ctx.clock.now(), events: [...ctx.state.events.values()].slice(before).map((e) => ({ id: e.id, type: e.type })) };
       },
+    },
+    {
+      method: "POST",
+      path: "/_emulator/checkout/sessions/:id/settle",
+      handler: (_body, path) => settleCheckoutBankDebit(ctx, path.id as string),
     },
     {
       method: "POST",
