@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import { apiUrl, postJson, type Problem } from "@/components/ui/problem";
@@ -11,6 +11,8 @@ import type { StripeEventReplay } from "@/types/billing-admin";
 export function StripeEventReplayButton({ eventId }: { eventId: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  // The button is disabled while the request runs, which drops focus; the error dialog gives it back.
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const [problem, setProblem] = useState<Pick<Problem, "title" | "detail"> | null>(null);
 
   async function replay() {
@@ -24,10 +26,10 @@ export function StripeEventReplayButton({ eventId }: { eventId: string }) {
 
   return (
     <>
-      <Button size="sm" variant="secondary" onClick={replay} pending={pending} aria-label={`Replay ${eventId}`}>
+      <Button ref={buttonRef} size="sm" variant="secondary" onClick={replay} pending={pending} aria-label={`Replay ${eventId}`}>
         Replay
       </Button>
-      <ErrorDialog problem={problem} onClose={() => setProblem(null)} />
+      <ErrorDialog problem={problem} onClose={() => setProblem(null)} returnFocusTo={buttonRef} />
     </>
   );
 }

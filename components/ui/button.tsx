@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 
 const BASE =
   "inline-flex items-center justify-center gap-2 rounded-md font-medium whitespace-nowrap transition-colors select-none disabled:cursor-not-allowed disabled:opacity-60";
@@ -25,6 +25,7 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   size?: ButtonSize;
   /** While true the button is disabled, shows a spinner and tells assistive technology it is busy. */
   pending?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 };
 
 export function Button({ variant = "primary", size = "md", pending = false, className = "", type = "button", children, disabled, ...props }: ButtonProps) {

@@ -1,7 +1,7 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import type { ReactNode, RefObject } from "react";
 
 export type DialogProps = {
   open: boolean;
@@ -14,13 +14,18 @@ export type DialogProps = {
   /** Extra actions, placed before the close button. */
   footer?: ReactNode;
   closeLabel?: string;
+  /**
+   * Where focus goes on close when the dialog was opened by code, not by a trigger (an error after
+   * a request): Radix would otherwise leave it on the page body, and a keyboard user starts over.
+   */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 };
 
 /**
  * The app's modal, on Radix: focus moves in and is trapped, Escape and the close button dismiss
  * it, focus returns to what opened it, and it is announced by its title and description.
  */
-export function Dialog({ open, onOpenChange, title, description, icon, children, footer, closeLabel = "Close" }: DialogProps) {
+export function Dialog({ open, onOpenChange, title, description, icon, children, footer, closeLabel = "Close", returnFocusTo }: DialogProps) {
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -28,6 +33,11 @@ export function Dialog({ open, onOpenChange, title, description, icon, children,
         <RadixDialog.Content
           className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-xl border border-slate-200 bg-white p-6 shadow-xl focus:outline-none data-[state=open]:animate-dialog-in"
           {...(description ? {} : { "aria-describedby": undefined })}
+          onCloseAutoFocus={(event) => {
+            if (!returnFocusTo?.current) return;
+            event.preventDefault();
+            returnFocusTo.current.focus();
+          }}
         >
           <div className="flex gap-4">
             {icon && (

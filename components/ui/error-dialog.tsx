@@ -1,13 +1,13 @@
 "use client";
 
-import { Dialog } from "./dialog";
+import { Dialog, type DialogProps } from "./dialog";
 import { Icon } from "./icon";
 import type { Problem } from "./problem";
 
-export type ErrorDialogProps = { problem: Pick<Problem, "title" | "detail"> | null; onClose: () => void };
+export type ErrorDialogProps = { problem: Pick<Problem, "title" | "detail"> | null; onClose: () => void; returnFocusTo?: DialogProps["returnFocusTo"] };
 
 /** Shows a failure that is not about one field, as a modal (never a browser alert box). Open while `problem` is set. */
-export function ErrorDialog({ problem, onClose }: ErrorDialogProps) {
+export function ErrorDialog({ problem, onClose, returnFocusTo }: ErrorDialogProps) {
   return (
     <Dialog
       open={problem !== null}
@@ -16,6 +16,7 @@ export function ErrorDialog({ problem, onClose }: ErrorDialogProps) {
       description={problem?.detail}
       icon={<WarningIcon />}
       closeLabel="OK"
+      returnFocusTo={returnFocusTo}
     />
   );
 }

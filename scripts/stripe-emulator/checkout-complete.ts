@@ -4,8 +4,8 @@ import type { EmulatorContext } from "./context";
 import { createCustomer } from "./customers";
 import { createDispute } from "./disputes";
 import { createInvoice, finalizeInvoice, payInvoice, subscriptionItemLine } from "./invoices";
-import type { CheckoutSessionObject } from "./objects";
-import { chargeCard, type PaymentFailure } from "./payments";
+import type { CheckoutSessionObject, PaymentIntentObject } from "./objects";
+import { chargeCard, newPaymentIntent, type PaymentBasics, type PaymentFailure } from "./payments";
 import { createSubscription, saveSubscription } from "./subscriptions";
 
 export type CheckoutAttempt = { card: CardDetails; failure?: PaymentFailure; disputeReason?: string };
@@ -30,14 +30,18 @@ export function payCheckoutSession(ctx: EmulatorContext, sessionId: string, atte
 
 type Internal = { ok: true; session: CheckoutSessionObject; chargeId: string | null } | { ok: false; message: string };
 
-function complete(ctx: EmulatorContext, before: CheckoutSessionObject, patch: Partial<CheckoutSessionObject>): CheckoutSessionObject {
+/**
+ * Marks a session complete and emits `checkout.session.completed`. Paid unless the patch says
+ * otherwise: a bank debit completes the session `unpaid`, and the money follows days later.
+ */
+export function completeCheckoutSession(ctx: EmulatorContext, before: CheckoutSessionObject, patch: Partial<CheckoutSessionObject>): CheckoutSessionObject {
   const customer = typeof patch.customer === "string" ? ctx.state.customers.get(patch.customer) : undefined;
   const email = customer?.email ?? before.customer_email;
   const after: CheckoutSessionObject = {
     ...before,
     ...patch,
     status: "complete",
-    payment_status: "paid",
+    payment_status: patch.payment_status ?? "paid",
     url: null,
     customer_details: { address: null, business_name: null, email, individual_name: null, name: customer?.name ?? null, phone: null, tax_exempt: "none", tax_ids: [] },
   };
@@ -46,23 +50,34 @@ function complete(ctx: EmulatorContext, before: CheckoutSessionObject, patch: Pa
   return after;
 }
 
-function payOnce(ctx: EmulatorContext, session: CheckoutSessionObject, attempt: CheckoutAttempt): Internal {
-  const existing = typeof session.payment_intent === "string" ? ctx.state.paymentIntents.get(session.payment_intent) : undefined;
-  // Payment mode makes a customer only when asked (`customer_creation: "always"`), as Stripe does.
-  const creates = !attempt.failure && session.customer_creation === "always";
-  const customer = typeof session.customer === "string" ? session.customer : creates ? createCustomer(ctx, { email: session.customer_email ?? "" }).id : null;
+/** The session's customer; in payment mode one is made only when asked (`customer_creation: "always"`) and the payment went through, as Stripe does. */
+export function checkoutCustomer(ctx: EmulatorContext, session: CheckoutSessionObject, isPaying: boolean): string | null {
+  if (typeof session.customer === "string") return session.customer;
+  return isPaying && session.customer_creation === "always" ? createCustomer(ctx, { email: session.customer_email ?? "" }).id : null;
+}
+
+/** What a payment-mode session's PaymentIntent carries: its total and the create call's `payment_intent_data.metadata`. */
+export function checkoutPayment(ctx: EmulatorContext, session: CheckoutSessionObject, customer: string | null): PaymentBasics {
   const metadata = ctx.state.checkoutExtras.get(session.id)?.paymentIntentMetadata ?? {};
-  const { paymentIntent, charge } = chargeCard(
-    ctx,
-    { amount: session.amount_total ?? 0, currency: session.currency ?? "usd", customer, description: null, metadata, card: attempt.card, failure: attempt.failure },
-    existing,
-  );
+  return { amount: session.amount_total ?? 0, currency: session.currency ?? "usd", customer, description: null, metadata };
+}
+
+/** The session's PaymentIntent: the one an earlier attempt made, or a new one accepting the session's payment methods. */
+export function checkoutPaymentIntent(ctx: EmulatorContext, session: CheckoutSessionObject, basics: PaymentBasics): PaymentIntentObject {
+  const existing = typeof session.payment_intent === "string" ? ctx.state.paymentIntents.get(session.payment_intent) : undefined;
+  return existing ?? newPaymentIntent(ctx, basics, session.payment_method_types);
+}
+
+function payOnce(ctx: EmulatorContext, session: CheckoutSessionObject, attempt: CheckoutAttempt): Internal {
+  const customer = checkoutCustomer(ctx, session, !attempt.failure);
+  const basics = checkoutPayment(ctx, session, customer);
+  const { paymentIntent, charge } = chargeCard(ctx, { ...basics, card: attempt.card, failure: attempt.failure }, checkoutPaymentIntent(ctx, session, basics));
   if (attempt.failure) {
     ctx.state.checkoutSessions.set(session.id, { ...session, payment_intent: paymentIntent.id });
     return { ok: false, message: attempt.failure.message };
   }
   if (customer) ctx.state.savedCards.set(customer, { card: attempt.card, behavior: "succeed" });
-  return { ok: true, session: complete(ctx, session, { payment_intent: paymentIntent.id, customer }), chargeId: charge.id };
+  return { ok: true, session: completeCheckoutSession(ctx, session, { payment_intent: paymentIntent.id, customer }), chargeId: charge.id };
 }
 
 function paySubscription(ctx: EmulatorContext, session: CheckoutSessionObject, attempt: CheckoutAttempt): Internal {
@@ -91,5 +106,5 @@ function paySubscription(ctx: EmulatorContext, session: CheckoutSessionObject, a
   const payment = [...ctx.state.invoicePayments.values()].find((p) => p.invoice === paid.id);
   const paymentIntent = payment?.payment.payment_intent;
   const chargeId = typeof paymentIntent === "string" ? ctx.state.paymentIntents.get(paymentIntent)?.latest_charge : null;
-  return { ok: true, session: complete(ctx, session, { customer, subscription: subscription.id, invoice: paid.id }), chargeId: typeof chargeId === "string" ? chargeId : null };
+  return { ok: true, session: completeCheckoutSession(ctx, session, { customer, subscription: subscription.id, invoice: paid.id }), chargeId: typeof chargeId === "string" ? chargeId : null };
 }

@@ -1,34 +1,18 @@
 import { AUTHENTICATION_FAILED, findTestCard, type CardDetails } from "./cards";
 import { payCheckoutSession, type CheckoutAttempt } from "./checkout-complete";
-import { expireCheckoutSession } from "./checkout-sessions";
+import { done, emailField, openSession, paymentMethodTabs, readEmail, summary } from "./checkout-page-parts";
 import type { EmulatorContext } from "./context";
 import { escapeHtml, formatAmount, page } from "./html";
 import type { CheckoutSessionObject } from "./objects";
 import type { PageResult, PageRoute } from "./server";
 
-function summary(ctx: EmulatorContext, session: CheckoutSessionObject): string {
-  const rows = (ctx.state.checkoutLineItems.get(session.id) ?? [])
-    .map((line) => {
-      const interval = line.price?.recurring ? ` / ${line.price.recurring.interval}` : "";
-      return `<tr><td>${escapeHtml(line.description ?? "Item")} × ${line.quantity ?? 1}</td><td class="num">${formatAmount(line.amount_total, line.currency)}${interval}</td></tr>`;
-    })
-    .join("");
-  const total = formatAmount(session.amount_total ?? 0, session.currency ?? "usd");
-  return `<table><caption class="note">Order summary</caption><thead><tr><th scope="col">Item</th><th scope="col" class="num">Amount</th></tr></thead><tbody>${rows}</tbody>
-<tfoot><tr><th scope="row">Total due today</th><td class="num"><strong>${total}</strong></td></tr></tfoot></table>`;
-}
-
 function formPage(ctx: EmulatorContext, session: CheckoutSessionObject, error?: string, values: Record<string, string> = {}): PageResult {
-  const needsEmail = !session.customer && !session.customer_email;
   const errorBlock = error ? `<p id="payment-error" class="error" role="alert">${escapeHtml(error)}</p>` : "";
   const describedBy = error ? ` aria-describedby="payment-error" aria-invalid="true"` : "";
-  const email = needsEmail
-    ? `<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email" required value="${escapeHtml(values.email ?? "")}">`
-    : `<p class="note">Paying as ${escapeHtml(session.customer_email ?? ctx.state.customers.get(String(session.customer))?.email ?? "existing customer")}</p>`;
   const cancel = session.cancel_url ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel and return</a></p>` : "";
-  const body = `<h1>${session.mode === "subscription" ? "Subscribe" : "Pay"}</h1>${summary(ctx, session)}
+  const body = `<h1>${session.mode === "subscription" ? "Subscribe" : "Pay"}</h1>${summary(ctx, session)}${paymentMethodTabs(session, "card")}
 <form method="post" action="/c/pay/${escapeHtml(session.id)}" novalidate>
-${errorBlock}${email}
+${errorBlock}${emailField(ctx, session, values.email)}
 <label for="card_number">Card number</label>
 <input id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="4242 4242 4242 4242" required${describedBy} value="${escapeHtml(values.card_number ?? "")}">
 <div class="row"><div><label for="card_expiry">Expiry (MM / YY)</label><input id="card_expiry" name="card_expiry" autocomplete="cc-exp" placeholder="12 / 34" required value="${escapeHtml(values.card_expiry ?? "")}"></div>
@@ -37,26 +21,6 @@ ${errorBlock}${email}
 </form>${cancel}
 <p class="note">Test cards: 4242 4242 4242 4242 succeeds · 4000 0000 0000 0002 declined · 4000 0000 0000 9995 insufficient funds · 4000 0025 0000 3155 needs authentication · 4000 0000 0000 0259 succeeds, then disputed.</p>`;
   return { status: error ? 402 : 200, html: page("Checkout — Stripe emulator", body) };
-}
-
-function statusPage(title: string, message: string, status = 200, link?: { href: string; text: string }): PageResult {
-  const action = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : "";
-  return { status, html: page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${action}`) };
-}
-
-function openSession(ctx: EmulatorContext, id: string): CheckoutSessionObject | PageResult {
-  const session = ctx.state.checkoutSessions.get(id);
-  if (!session) return statusPage("Checkout session not found", `No checkout session ${id}.`, 404);
-  if (session.status === "open" && session.expires_at <= ctx.clock.now()) expireCheckoutSession(ctx, id);
-  const current = ctx.state.checkoutSessions.get(id) as CheckoutSessionObject;
-  if (current.status === "complete") return done(current);
-  if (current.status === "expired") return statusPage("Session expired", "This checkout session has expired. Return to the site and start again.", 410);
-  return current;
-}
-
-function done(session: CheckoutSessionObject): PageResult {
-  if (session.success_url) return { redirect: session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id) };
-  return statusPage("Payment complete", "Thank you. You can close this page.");
 }
 
 /** Reads and checks the posted card; returns the attempt, or the message to show. */
@@ -99,13 +63,8 @@ export const checkoutPageRoutes: PageRoute[] = [
       const found = openSession(ctx, path.id as string);
       if (!("object" in found)) return found;
       const values = { email: form.get("email") ?? "", card_expiry: form.get("card_expiry") ?? "" };
-      const email = (form.get("email") ?? "").trim();
-      let session = found;
-      if (!session.customer && !session.customer_email) {
-        if (!/^[^\s@]+@[^\s@]+$/.test(email)) return formPage(ctx, session, "Enter a valid email address.", values);
-        session = { ...session, customer_email: email };
-        ctx.state.checkoutSessions.set(session.id, session);
-      }
+      const session = readEmail(ctx, found, form);
+      if (typeof session === "string") return formPage(ctx, found, session, values);
       const read = readCard(form);
       if (typeof read === "string") return formPage(ctx, session, read, values);
       const { card, behavior } = read;

@@ -74,6 +74,8 @@ function createCheckoutSession(ctx: EmulatorContext, params: ParamObject): Check
   const expiresAt = optionalInteger(params, "expires_at") ?? now + DAY;
   const successUrl = nullableString(params, "success_url") ?? null;
   const uiMode = (optionalString(params, "ui_mode") ?? "hosted_page") as Stripe.Checkout.Session.UiMode;
+  // Stripe offers ACH Direct Debit to payments in US dollars; subscriptions paid by bank are not emulated.
+  const acceptsBank = mode === "payment" && currencies.has("usd");
   const session: CheckoutSessionObject = {
     id,
     object: "checkout.session",
@@ -115,8 +117,8 @@ function createCheckoutSession(ctx: EmulatorContext, params: ParamObject): Check
     payment_link: null,
     payment_method_collection: mode === "subscription" ? "always" : null,
     payment_method_configuration_details: null,
-    payment_method_options: { card: { request_three_d_secure: "automatic" } },
-    payment_method_types: ["card"],
+    payment_method_options: acceptsBank ? { card: { request_three_d_secure: "automatic" }, us_bank_account: { verification_method: "automatic" } } : { card: { request_three_d_secure: "automatic" } },
+    payment_method_types: acceptsBank ? ["card", "us_bank_account"] : ["card"],
     payment_status: "unpaid",
     permissions: null,
     recovered_from: null,

@@ -1,3 +1,4 @@
+import { settleCheckoutBankDebit } from "./checkout-bank-debit";
 import type { EmulatorContext } from "./context";
 import { closeDispute, createDispute } from "./disputes";
 import { invalidRequest, resourceMissing } from "./errors";
@@ -45,7 +46,7 @@ function configureWebhooks(settings: WebhookSettings, body: Body) {
 
 /**
  * The emulator's own endpoints under `/_emulator` (not Stripe's API): events and deliveries,
- * webhook settings and chaos, the clock, disputes, saved-card behaviour, reset.
+ * webhook settings and chaos, an API outage, the clock, bank debits, disputes, saved-card behaviour, reset.
  */
 export function createControlRoutes(ctx: EmulatorContext, settings: WebhookSettings, delivery: WebhookDelivery): ControlRoute[] {
   const view = () => ({ ...settings, chaos: { ...settings.chaos } });
@@ -93,6 +94,16 @@ export function createControlRoutes(ctx: EmulatorContext, settings: WebhookSetti
         return view();
       },
     },
+    {
+      method: "POST",
+      path: "/_emulator/api/outage",
+      handler: (body) => {
+        const enabled = optionalBool(body, "enabled");
+        if (enabled === undefined) throw invalidRequest("enabled must be true or false", "enabled");
+        ctx.state.apiOutage = enabled;
+        return { outage: enabled };
+      },
+    },
     { method: "GET", path: "/_emulator/clock", handler: () => ({ now: ctx.clock.now() }) },
     {
       method: "POST",
@@ -107,6 +118,11 @@ export function createControlRoutes(ctx: EmulatorContext, settings: WebhookSetti
         runDueWork(ctx);
         return { now: ctx.clock.now(), events: [...ctx.state.events.values()].slice(before).map((e) => ({ id: e.id, type: e.type })) };
       },
+    },
+    {
+      method: "POST",
+      path: "/_emulator/checkout/sessions/:id/settle",
+      handler: (_body, path) => settleCheckoutBankDebit(ctx, path.id as string),
     },
     {
       method: "POST",

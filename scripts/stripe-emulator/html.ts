@@ -21,6 +21,8 @@ button.secondary{background:#fff;color:#1a1f36;border:1px solid #8792a2}
 .error{background:#fdecea;color:#8a1c12;border:1px solid #e5a39b;padding:.75rem;border-radius:4px}
 table{width:100%;border-collapse:collapse}td,th{padding:.4rem 0;text-align:left}td.num,th.num{text-align:right}
 .note{color:#4f566b;font-size:.9rem}
+.tabs{display:flex;gap:.5rem;margin-top:1.25rem}.tabs a{flex:1;text-align:center;padding:.6rem;border:1px solid #8792a2;border-radius:4px;color:#1a1f36;text-decoration:none}
+.tabs a[aria-current=page]{border:2px solid #533afd;font-weight:600}
 .banner{background:#fff4d6;color:#5c3b00;padding:.5rem 1rem;text-align:center;font-size:.9rem}`;
 
 /** A complete, self-contained page (no external assets). */

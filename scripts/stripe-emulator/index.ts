@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { EMULATOR_WEBHOOK_SECRET } from "@/lib/stripe/emulator";
 import { billingPortalRoutes, portalPageRoutes } from "./billing-portal";
+import { checkoutBankPageRoutes } from "./checkout-bank-page";
 import { checkoutPageRoutes } from "./checkout-page";
 import { checkoutSessionRoutes } from "./checkout-sessions";
 import { createClock, type EmulatorClock } from "./clock";
@@ -57,7 +58,7 @@ export type StripeEmulator = {
   clock: EmulatorClock;
   state: EmulatorState;
   webhooks: { settings: WebhookSettings; delivery: WebhookDelivery; idle: () => Promise<void> };
-  /** Moves the clock and runs what fell due (renewals, period-end cancellations, expiries). */
+  /** Moves the clock and runs what fell due (bank debits, renewals, period-end cancellations, expiries). */
   advanceClock: (seconds: number) => number;
   close: () => Promise<void>;
 };
@@ -91,7 +92,7 @@ export async function createStripeEmulator(options: StripeEmulatorOptions = {}):
     ...customerRoutes, ...productRoutes, ...priceRoutes, ...checkoutSessionRoutes, ...paymentRoutes, ...refundRoutes, ...disputeRoutes,
     ...subscriptionRoutes, ...subscriptionUpdateRoutes, ...invoicePayRoutes, ...invoiceRoutes, ...billingPortalRoutes, ...eventRoutes,
   ];
-  const server = createServer(createRequestListener(ctx, api, [...checkoutPageRoutes, ...portalPageRoutes], createControlRoutes(ctx, settings, delivery)));
+  const server = createServer(createRequestListener(ctx, api, [...checkoutPageRoutes, ...checkoutBankPageRoutes, ...portalPageRoutes], createControlRoutes(ctx, settings, delivery)));
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -8,16 +8,19 @@ import type { ChargeObject, PaymentIntentObject } from "./objects";
 import { optionalString } from "./params";
 import type { ApiRoute } from "./router";
 
-export type PaymentFailure = { code: string; declineCode: string; message: string };
-export type PaymentInput = {
+/** Why a payment failed: the error code, the card network's decline code (banks give none), the message. */
+export type PaymentFailure = { code: string; declineCode?: string; message: string };
+/** What every payment says, whatever pays it. */
+export type PaymentBasics = {
   amount: number;
   currency: string;
   customer: string | null;
   description: string | null;
   metadata: Record<string, string>;
-  card: CardDetails;
-  failure?: PaymentFailure;
 };
+export type PaymentInput = PaymentBasics & { card: CardDetails; failure?: PaymentFailure };
+/** A charge's state when it is made: how it was paid, and whether it went through, failed or waits on the bank. */
+export type ChargeState = { status: "succeeded" | "pending" | "failed"; details: Stripe.Charge.PaymentMethodDetails; failure?: PaymentFailure };
 
 export function getPaymentIntent(ctx: EmulatorContext, id: string, param = "id"): PaymentIntentObject {
   const found = ctx.state.paymentIntents.get(id);
@@ -31,7 +34,8 @@ export function getCharge(ctx: EmulatorContext, id: string, param = "id"): Charg
   return found;
 }
 
-function newPaymentIntent(ctx: EmulatorContext, input: PaymentInput): PaymentIntentObject {
+/** A PaymentIntent waiting for a payment method; `methodTypes` are the methods it accepts. */
+export function newPaymentIntent(ctx: EmulatorContext, input: PaymentBasics, methodTypes: string[] = ["card"]): PaymentIntentObject {
   const id = newId("pi");
   return {
     id,
@@ -64,7 +68,7 @@ function newPaymentIntent(ctx: EmulatorContext, input: PaymentInput): PaymentInt
     payment_method: null,
     payment_method_configuration_details: null,
     payment_method_options: null,
-    payment_method_types: ["card"],
+    payment_method_types: methodTypes,
     payment_record: null,
     processing: null,
     receipt_email: null,
@@ -79,8 +83,7 @@ function newPaymentIntent(ctx: EmulatorContext, input: PaymentInput): PaymentInt
   };
 }
 
-function newCharge(ctx: EmulatorContext, paymentIntent: PaymentIntentObject, input: PaymentInput, paymentMethod: string): ChargeObject {
-  const id = newId("ch");
+function cardDetails(input: PaymentInput): Stripe.Charge.PaymentMethodDetails {
   const failed = Boolean(input.failure);
   const card: Stripe.Charge.PaymentMethodDetails.Card = {
     amount_authorized: failed ? null : input.amount,
@@ -102,6 +105,20 @@ function newCharge(ctx: EmulatorContext, paymentIntent: PaymentIntentObject, inp
     transaction_link_id: null,
     wallet: null,
   };
+  return { type: "card", card };
+}
+
+/** The outcome Stripe reports on a charge: approved (also while a bank debit is pending), or declined with the failure's reason. */
+export function chargeOutcome(failure: PaymentFailure | undefined): Stripe.Charge.Outcome {
+  return failure
+    ? { advice_code: null, network_advice_code: null, network_decline_code: null, network_status: "declined_by_network", reason: failure.declineCode ?? null, risk_level: "normal", seller_message: "The bank did not return any further details with this decline.", type: "issuer_declined" }
+    : { advice_code: null, network_advice_code: null, network_decline_code: null, network_status: "approved_by_network", reason: null, risk_level: "normal", seller_message: "Payment complete.", type: "authorized" };
+}
+
+/** A charge on `paymentIntent` in the given state; stored by the caller. */
+export function newCharge(ctx: EmulatorContext, paymentIntent: PaymentIntentObject, input: PaymentBasics, paymentMethod: string, state: ChargeState): ChargeObject {
+  const id = newId("ch");
+  const failed = state.status === "failed";
   return {
     id,
     object: "charge",
@@ -121,19 +138,17 @@ function newCharge(ctx: EmulatorContext, paymentIntent: PaymentIntentObject, inp
     description: input.description,
     disputed: false,
     failure_balance_transaction: null,
-    failure_code: input.failure?.code ?? null,
-    failure_message: input.failure?.message ?? null,
+    failure_code: state.failure?.code ?? null,
+    failure_message: state.failure?.message ?? null,
     fraud_details: {},
     livemode: false,
     metadata: input.metadata,
     on_behalf_of: null,
-    outcome: failed
-      ? { advice_code: null, network_advice_code: null, network_decline_code: null, network_status: "declined_by_network", reason: input.failure?.declineCode ?? null, risk_level: "normal", seller_message: "The bank did not return any further details with this decline.", type: "issuer_declined" }
-      : { advice_code: null, network_advice_code: null, network_decline_code: null, network_status: "approved_by_network", reason: null, risk_level: "normal", seller_message: "Payment complete.", type: "authorized" },
-    paid: !failed,
+    outcome: chargeOutcome(state.failure),
+    paid: state.status === "succeeded",
     payment_intent: paymentIntent.id,
     payment_method: paymentMethod,
-    payment_method_details: { type: "card", card },
+    payment_method_details: state.details,
     receipt_email: null,
     receipt_number: null,
     receipt_url: failed ? null : `${ctx.baseUrl()}/receipts/${id}`,
@@ -145,7 +160,7 @@ function newCharge(ctx: EmulatorContext, paymentIntent: PaymentIntentObject, inp
     source_transfer: null,
     statement_descriptor: null,
     statement_descriptor_suffix: null,
-    status: failed ? "failed" : "succeeded",
+    status: state.status,
     transfer_data: null,
     transfer_group: null,
   };
@@ -159,7 +174,7 @@ function newCharge(ctx: EmulatorContext, paymentIntent: PaymentIntentObject, inp
 export function chargeCard(ctx: EmulatorContext, input: PaymentInput, existing?: PaymentIntentObject) {
   const base = existing ?? newPaymentIntent(ctx, input);
   const paymentMethod = newId("pm");
-  const charge = newCharge(ctx, base, input, paymentMethod);
+  const charge = newCharge(ctx, base, input, paymentMethod, { status: input.failure ? "failed" : "succeeded", details: cardDetails(input), failure: input.failure });
   ctx.state.charges.set(charge.id, charge);
   const error: Stripe.PaymentIntent.LastPaymentError | null = input.failure
     ? { type: "card_error", code: input.failure.code, decline_code: input.failure.declineCode, message: input.failure.message, charge: charge.id }

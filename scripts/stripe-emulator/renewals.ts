@@ -1,4 +1,5 @@
 import { GENERIC_DECLINE } from "./cards";
+import { settleDueBankDebits } from "./checkout-bank-debit";
 import { expireCheckoutSession } from "./checkout-sessions";
 import type { EmulatorContext } from "./context";
 import { cardError, invalidRequest } from "./errors";
@@ -52,12 +53,13 @@ function renew(ctx: EmulatorContext, before: SubscriptionObject): SubscriptionOb
 }
 
 /**
- * Brings the world up to the clock: expired checkout sessions expire, paused collection resumes
+ * Brings the world up to the clock: banks answer the debits due, expired checkout sessions expire, paused collection resumes
  * at `resumes_at`, subscriptions past their period end renew (repeatedly, if time jumped several
  * periods) or, when set to cancel at period end, end at that moment.
  */
 export function runDueWork(ctx: EmulatorContext) {
   const now = ctx.clock.now();
+  settleDueBankDebits(ctx);
   for (const session of [...ctx.state.checkoutSessions.values()]) {
     if (session.status === "open" && session.expires_at <= now) expireCheckoutSession(ctx, session.id);
   }

@@ -56,6 +56,11 @@ export function createRequestListener(ctx: EmulatorContext, api: ApiRoute[], pag
       const error = new StripeApiError(401, "invalid_request_error", undefined, "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').");
       return send(res, 401, json(error.toBody()), { "request-id": requestId });
     }
+    if (ctx.state.apiOutage) {
+      // As Stripe answers when it is down. Retrying would only slow a test of the caller's recovery.
+      const error = new StripeApiError(500, "api_error", undefined, "The Stripe emulator is simulating an outage (POST /_emulator/api/outage). Try again later.");
+      return send(res, 500, json(error.toBody()), { "request-id": requestId, "stripe-should-retry": "false" });
+    }
     const key = method === "POST" ? req.headers["idempotency-key"] : undefined;
     const idempotencyKey = typeof key === "string" && key ? key : null;
     const storeKey = idempotencyKey ? `${auth}\n${idempotencyKey}` : null;

@@ -1,5 +1,6 @@
 import type { InvoiceLineSpec } from "./invoices";
 import type { CardDetails } from "./cards";
+import type { PaymentFailure } from "./payments";
 import type {
   ChargeObject,
   CheckoutLineItemObject,
@@ -23,6 +24,9 @@ export type CardBehavior = "succeed" | "decline";
 /** Create parameters a checkout session keeps for completion (Stripe keeps them too, unexposed). */
 export type CheckoutExtras = { subscriptionMetadata: Record<string, string>; paymentIntentMetadata: Record<string, string> };
 
+/** An ACH debit the bank has not answered yet: the session it pays, when the answer comes, and the return if it fails. */
+export type PendingBankDebit = { checkoutSession: string; settlesAt: number; failure?: PaymentFailure };
+
 /** A response stored under an Idempotency-Key, with a digest of the request that made it. */
 export type StoredResponse = { requestDigest: string; status: number; body: string };
 
@@ -38,6 +42,8 @@ export type EmulatorState = {
   /** Card details waiting on the hosted page's authentication step, per checkout session. */
   pendingAuthentications: Map<string, CardDetails>;
   paymentIntents: Map<string, PaymentIntentObject>;
+  /** Bank debits still `processing`, per PaymentIntent. */
+  pendingBankDebits: Map<string, PendingBankDebit>;
   charges: Map<string, ChargeObject>;
   refunds: Map<string, RefundObject>;
   disputes: Map<string, DisputeObject>;
@@ -52,6 +58,8 @@ export type EmulatorState = {
   pendingProrations: Map<string, InvoiceLineSpec[]>;
   idempotency: Map<string, StoredResponse>;
   invoiceNumber: number;
+  /** While true every API request fails as in a Stripe outage (`POST /_emulator/api/outage`). */
+  apiOutage: boolean;
 };
 
 export function createState(): EmulatorState {
@@ -64,6 +72,7 @@ export function createState(): EmulatorState {
     checkoutExtras: new Map(),
     pendingAuthentications: new Map(),
     paymentIntents: new Map(),
+    pendingBankDebits: new Map(),
     charges: new Map(),
     refunds: new Map(),
     disputes: new Map(),
@@ -76,6 +85,7 @@ export function createState(): EmulatorState {
     pendingProrations: new Map(),
     idempotency: new Map(),
     invoiceNumber: 0,
+    apiOutage: false,
   };
 }
 

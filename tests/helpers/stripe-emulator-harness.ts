@@ -94,6 +94,22 @@ export function submitCard(url: string, card: string, extra: Record<string, stri
   return fetch(url, { method: "POST", body: new URLSearchParams({ card_number: card, card_expiry: "12 / 34", card_cvc: "123", ...extra }), redirect: "manual" });
 }
 
+/** Stripe's ACH test accounts (routing number 110000000): paid, or returned as closed, when the bank answers. */
+export const BANK_ACCOUNTS = { succeeds: "000123456789", fails: "000111111113" } as const;
+
+/** Posts the hosted page's US bank account form as a browser would; does not follow the redirect. */
+export function submitBankAccount(url: string, accountNumber: string, extra: Record<string, string> = {}) {
+  const fields = { account_holder_name: "Jenny Rosen", routing_number: "110000000", account_number: accountNumber, account_number_confirmation: accountNumber, ...extra };
+  return fetch(`${url}/us_bank_account`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+}
+
+/** Has the bank answer a checkout session's debit now (the emulator's control endpoint). */
+export async function settleBankDebit(emulator: StripeEmulator, sessionId: string) {
+  const response = await fetch(`${emulator.url}/_emulator/checkout/sessions/${sessionId}/settle`, { method: "POST" });
+  if (response.status !== 200) throw new Error(`settle failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Stripe.Checkout.Session;
+}
+
 /** A one-time price (and its product) for checkout tests. */
 export async function oneTimePrice(stripe: Stripe, unitAmount = 1000) {
   const product = await stripe.products.create({ name: `Pack ${unitAmount}` });

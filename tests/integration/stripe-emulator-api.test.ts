@@ -2,7 +2,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseFormBody } from "@/scripts/stripe-emulator/form-body";
-import { startHarness, type Harness } from "../helpers/stripe-emulator-harness";
+import { CARDS, oneTimePrice, startHarness, submitCard, type Harness } from "../helpers/stripe-emulator-harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -150,5 +150,26 @@ describe("lists", () => {
 
   it("rejects a limit over 100", async () => {
     await expect(h.stripe.products.list({ limit: 101 })).rejects.toMatchObject({ statusCode: 400, param: "limit" });
+  });
+});
+
+describe("the API outage control", () => {
+  it("fails every API request with a 500 api_error the SDK does not retry, until turned off; hosted pages still work", async () => {
+    const outage = (enabled: boolean) => fetch(`${h.emulator.url}/_emulator/api/outage`, { method: "POST", body: JSON.stringify({ enabled }) });
+    const price = await oneTimePrice(h.stripe, 700);
+    const session = await h.stripe.checkout.sessions.create({ mode: "payment", line_items: [{ price: price.id, quantity: 1 }], customer_email: "down@example.test", success_url: "http://x" });
+    expect(await (await outage(true)).json()).toEqual({ outage: true });
+    const error = await h.stripe.prices.retrieve(price.id, {}, { maxNetworkRetries: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Stripe.errors.StripeAPIError);
+    expect(error).toMatchObject({ statusCode: 500, rawType: "api_error", message: expect.stringContaining("simulating an outage") });
+    // The hosted page is not the API: a buyer can still pay while the API is down.
+    expect((await submitCard(session.url as string, CARDS.success)).status).toBe(303);
+    await outage(false);
+    expect((await h.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe("paid");
+
+    await outage(true);
+    await fetch(`${h.emulator.url}/_emulator/reset`, { method: "POST" });
+    expect(h.emulator.state.apiOutage).toBe(false);
+    expect((await fetch(`${h.emulator.url}/_emulator/api/outage`, { method: "POST", body: "{}" })).status).toBe(400);
   });
 });

@@ -41,7 +41,8 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
             <>
               <h2 className="text-lg font-semibold text-slate-900">Payment processing</h2>
               <p className="mt-1 text-sm text-slate-600">
-                Your bank has not confirmed the payment yet. Credits are added the moment it does; refresh this page to check.
+                Your bank has not confirmed the payment yet (a bank debit can take up to four business days). Credits are added the moment
+                it does; refresh this page to check.
               </p>
             </>
           )}
