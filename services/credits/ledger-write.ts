@@ -44,6 +44,11 @@ const REJECTIONS: Record<Exclude<LedgerOutcome, "applied" | "replayed">, () => D
   not_reversible: () => new DomainError("conflict", "Nothing left to reverse on this entry"),
 };
 
+/** The domain error for a ledger function's refusal. */
+export function ledgerRejection(outcome: Exclude<LedgerOutcome, "applied" | "replayed">): DomainError {
+  return REJECTIONS[outcome]();
+}
+
 /** The arguments every ledger function takes after its own: key, request hash, actor, reference. */
 export function provenanceArgs(input: {
   idempotencyKey: string;
@@ -72,7 +77,7 @@ export async function runLedgerWrite(db: Db, fn: LedgerFunction, args: [unknown,
     values: args.map(([value]) => value),
   });
   if (!row) throw new Error("Ledger function returned no row");
-  if (row.outcome !== "applied" && row.outcome !== "replayed") throw REJECTIONS[row.outcome]();
+  if (row.outcome !== "applied" && row.outcome !== "replayed") throw ledgerRejection(row.outcome);
   return {
     entryId: row.entry_id!,
     amount: row.amount!,

@@ -8,6 +8,7 @@ import { expect } from "vitest";
 import type { Clock } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { capRolledOverCredits } from "@/services/credits/cap-rolled-over-credits";
 import { consumeCredits } from "@/services/credits/consume-credits";
 import { expireCredits, type ExpireCreditsResult } from "@/services/credits/expire-credits";
 import { grantCredits } from "@/services/credits/grant-credits";
@@ -38,7 +39,7 @@ type Step = {
   workspaceId: string;
   /** The model's answer; given the ids the database wrote, it applies the operation. */
   model: (written?: Written) => Expected;
-  database: () => Promise<{ amount: number; balance: number; entryId: string; replayed: boolean }>;
+  database: () => Promise<{ amount: number; balance: number; entryId?: string; replayed: boolean }>;
   /** Replays this operation, with the same parameters or, when `changed`, different ones. */
   retry?: (changed: boolean) => Step;
 };
@@ -70,6 +71,10 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     const kind = r.pick(["PURCHASE", "SUBSCRIPTION_GRANT", "PROMO_BONUS"] as const);
     const credits = r.next() < 0.03 ? r.pick([0, 1_000_000_001]) : r.int(1, 400);
     const expiresAt = kind === "PURCHASE" ? null : time + r.int(1, 120) * MINUTE;
+    return grantStep(workspaceId, kind, credits, expiresAt, randomUUID());
+  }
+
+  function grantStep(workspaceId: string, kind: "PURCHASE" | "SUBSCRIPTION_GRANT" | "PROMO_BONUS", credits: number, expiresAt: number | null, firstKey: string): Step {
     const make = (key: string, delta: number): Step => ({
       label: `grant ${kind} ${credits + delta} expiring ${expiresAt === null ? "never" : `+${(expiresAt - time) / MINUTE}m`}`,
       workspaceId,
@@ -77,7 +82,25 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
       database: () => grantCredits(prisma(), { workspaceId, type: kind, credits: credits + delta, expiresAt: expiresAt === null ? null : new Date(expiresAt), idempotencyKey: key, actor }, clock),
       retry: (changed) => make(key, changed ? 1 : delta),
     });
-    return make(randomUUID(), 0);
+    return make(firstKey, 0);
+  }
+
+  /** A rollover plan's renewal: the cap on rolled-over plan credits, then the period's never-expiring grant. */
+  function renewal(r: Random, workspaceId: string): Step[] {
+    const grantKey = `renewal:${randomUUID()}`;
+    const keyPrefix = `${grantKey}:rollover`;
+    const cap = r.next() < 0.03 ? -1 : r.pick([0, r.int(1, 300), r.int(300, 1500)]);
+    const make = (capCredits: number): Step => ({
+      label: `cap rolled-over credits at ${capCredits}`,
+      workspaceId,
+      model: (written) => wallets.get(workspaceId)!.capRollover({ cap: capCredits, keyPrefix, periodGrantKey: grantKey, now: time }, written),
+      database: async () => {
+        const result = await capRolledOverCredits(prisma(), { workspaceId, capCredits, keyPrefix, periodGrantKey: grantKey }, clock);
+        return { amount: result.creditsWrittenOff, balance: result.balance, replayed: result.replayed };
+      },
+      retry: (changed) => make(changed ? capCredits + 1 : capCredits),
+    });
+    return [make(cap), grantStep(workspaceId, "SUBSCRIPTION_GRANT", r.int(1, 400), null, grantKey)];
   }
 
   function consume(r: Random, workspaceId: string): Step {
@@ -169,7 +192,8 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     time += random.int(0, 12) * MINUTE + 1;
     const workspaceId = random.pick(workspaces);
     const roll = random.int(0, 99);
-    if (roll < 22) await runStep(grant(random, workspaceId));
+    if (roll < 17) await runStep(grant(random, workspaceId));
+    else if (roll < 22) for (const step of renewal(random, workspaceId)) await runStep(step);
     else if (roll < 52) await runStep(consume(random, workspaceId));
     else if (roll < 62) await runStep(remove(random, workspaceId));
     else if (roll < 74) await runStep(reverse(random, workspaceId));
@@ -188,6 +212,7 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
   const outcomes = log.map((line) => line.split(" → ")[1]);
   // The mix must have exercised what it claims to.
   for (const outcome of ["applied", "replayed", "idempotency_mismatch", "insufficient_credits", "wallet_paused", "conflict"]) expect(outcomes, outcome).toContain(outcome);
+  expect(await prisma().ledgerEntry.count({ where: { workspaceId: { in: workspaces }, type: "EXPIRY", idempotencyKey: { contains: ":rollover:" } } }), "rollover trims").toBeGreaterThan(0);
 }
 
 async function lastSequence(prisma: PrismaClient, workspaceId: string): Promise<bigint> {

@@ -18,11 +18,15 @@ export type Outcome =
   | "not_reversible"
   | "not_found";
 
-export type ModelLot = { sourceEntryId: string; credits: number; remaining: number; expiresAt: number | null; createdAt: number };
+/** `expired`: what left the lot unspent (lapsed, or trimmed to a rollover cap). */
+export type ModelLot = { sourceEntryId: string; source: string; credits: number; remaining: number; expired: number; expiresAt: number | null; createdAt: number };
 type ModelEntry = { id: string; type: string; amount: number; reversed: number; lot?: ModelLot };
 type KeyedResult = { signature: string; entryId: string; amount: number; balance: number };
 
-/** What an operation should answer: its outcome and, when applied or replayed, the entry's amount and balance. */
+/**
+ * What an operation should answer: its outcome and, when applied or replayed, the entry's amount
+ * and balance (for a rollover cap: the credits written off, and the balance now).
+ */
 export type Expected = { outcome: Outcome; amount?: number; balance?: number; entryId?: string };
 
 /** Ids the database assigned, handed back so later operations can name them. */
@@ -36,6 +40,8 @@ export class ModelWallet {
   readonly lots: ModelLot[] = [];
   readonly entries = new Map<string, ModelEntry>();
   private readonly keys = new Map<string, KeyedResult>();
+  /** Rollover caps that wrote something, by key prefix: what they wrote and under which cap. */
+  private readonly caps = new Map<string, { cap: number; credits: number }>();
 
   private replay(key: string, signature: string): Expected | null {
     const earlier = this.keys.get(key);
@@ -85,6 +91,7 @@ export class ModelWallet {
   private writeOff(lot: ModelLot, entryId: string) {
     const amount = lot.remaining;
     lot.remaining = 0;
+    lot.expired += amount;
     this.keys.set(EXPIRY_KEY(lot), { signature: "expiry", entryId, amount: -amount, balance: this.balance - amount });
     this.append(entryId, "EXPIRY", -amount);
   }
@@ -95,7 +102,8 @@ export class ModelWallet {
 
   private addLot(entry: ModelEntry, before: number, expiresAt: number | null, now: number) {
     // Credits pay any debt first; the lot holds the rest.
-    const lot = { sourceEntryId: entry.id, credits: entry.amount, remaining: Math.max(this.balance, 0) - Math.max(before, 0), expiresAt, createdAt: now };
+    const remaining = Math.max(this.balance, 0) - Math.max(before, 0);
+    const lot = { sourceEntryId: entry.id, source: entry.type, credits: entry.amount, remaining, expired: 0, expiresAt, createdAt: now };
     this.lots.push(lot);
     entry.lot = lot;
   }
@@ -155,7 +163,7 @@ export class ModelWallet {
     if (!original) return { outcome: "not_found" };
     if (original.type === "EXPIRY" || original.type === "REVERSAL") return { outcome: "not_reversible" };
     const lot = original.lot;
-    const expired = lot ? this.expiredFrom(lot) + (this.isLive(lot, input.now) ? 0 : lot.remaining) : 0;
+    const expired = lot ? lot.expired + (this.isLive(lot, input.now) ? 0 : lot.remaining) : 0;
     const cap = Math.abs(original.amount) - original.reversed - expired;
     const credits = input.credits ?? cap;
     if (credits <= 0 || credits > cap) return { outcome: "not_reversible" };
@@ -177,9 +185,38 @@ export class ModelWallet {
     return { outcome: "applied", amount: entry.amount, balance: this.balance };
   }
 
-  private expiredFrom(lot: ModelLot): number {
-    const expiry = this.keys.get(EXPIRY_KEY(lot));
-    return expiry ? -expiry.amount : 0;
+  /** Plan credits that roll over (subscription grants that never expire), oldest first. */
+  private rolloverLots(): ModelLot[] {
+    return this.lots
+      .filter((lot) => lot.source === "SUBSCRIPTION_GRANT" && lot.expiresAt === null && lot.remaining > 0)
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /**
+   * A rollover plan's renewal, before the period's grant: what rolled-over plan credits hold
+   * beyond the cap leaves the wallet, oldest lots first, one EXPIRY entry per lot — paused or not.
+   * A prefix that wrote something answers its first result ever after; so does any prefix once
+   * the period's grant is in the wallet (the renewal is done).
+   */
+  capRollover(input: { cap: number; keyPrefix: string; periodGrantKey: string; now: number }, written?: Written): Expected {
+    if (input.cap < 0) return { outcome: "invalid_amount" };
+    const earlier = this.caps.get(input.keyPrefix);
+    if (earlier && earlier.cap !== input.cap) return { outcome: "idempotency_mismatch" };
+    if (earlier || this.keys.has(input.periodGrantKey)) return { outcome: "replayed", amount: earlier?.credits ?? 0, balance: this.balance };
+    if (!written) return { outcome: "applied" };
+    let excess = this.rolloverLots().reduce((sum, lot) => sum + lot.remaining, 0) - input.cap;
+    let credits = 0;
+    for (const lot of this.rolloverLots()) {
+      if (excess <= 0) break;
+      const take = Math.min(lot.remaining, excess);
+      lot.remaining -= take;
+      lot.expired += take;
+      excess -= take;
+      credits += take;
+      this.append(written.expiryEntryIds.get(lot.sourceEntryId)!, "EXPIRY", -take);
+    }
+    if (credits > 0) this.caps.set(input.keyPrefix, { cap: input.cap, credits });
+    return { outcome: "applied", amount: credits, balance: this.balance };
   }
 
   /** The expiry sweep: every lapsed lot holding credits is written off once. */

@@ -34,12 +34,29 @@ describeEachEngine("a ledger whose expiry sweep skips every other lapsed lot", (
   });
 });
 
+describeEachEngine("a ledger whose rollover cap trims the newest plan credits first", ({ prisma }) => {
+  it("is caught by the reference model", { timeout: FUZZ_TIMEOUT_MS }, async () => {
+    await trimNewestLotsFirst(prisma());
+    await expect(runReferenceFuzz(prisma, { operations: 1_500, label: "mutant: rollover trims newest first" })).rejects.toThrow(/lot remainders/);
+  });
+});
+
 /** credits_draw_lots as it would be with the order flipped: latest expiry (and never) first. */
 async function drawLotsInReverseExpiryOrder(prisma: PrismaClient) {
   const [{ definition }] = await prisma.$queryRawUnsafe<[{ definition: string }]>(
     "SELECT pg_get_functiondef('credits_draw_lots'::regproc) AS definition",
   );
   const flipped = definition.replace("g.expires_at ASC NULLS LAST", "g.expires_at DESC NULLS FIRST");
+  expect(flipped).not.toBe(definition);
+  await prisma.$executeRawUnsafe(flipped);
+}
+
+/** credits_cap_rollover as it would be if it kept the oldest credits instead of the newest. */
+async function trimNewestLotsFirst(prisma: PrismaClient) {
+  const [{ definition }] = await prisma.$queryRawUnsafe<[{ definition: string }]>(
+    "SELECT pg_get_functiondef('credits_cap_rollover'::regproc) AS definition",
+  );
+  const flipped = definition.replace("ORDER BY g.created_at, g.id", "ORDER BY g.created_at DESC, g.id");
   expect(flipped).not.toBe(definition);
   await prisma.$executeRawUnsafe(flipped);
 }

@@ -33,6 +33,11 @@ describeEachEngine("demo seed on an empty database", ({ prisma }) => {
     expect(await prisma().auditLog.count({ where: { action: "user.platform_role_changed", targetId: admin.id, actorType: "SYSTEM" } })).toBe(1);
   });
 
+  it("offers one plan whose unused credits roll over, capped at two months' worth", async () => {
+    const rollover = await prisma().creditPackage.findMany({ where: { rolloverCredits: true }, select: { priceCents: true, credits: true, rolloverCapCredits: true } });
+    expect(rollover).toEqual([{ priceCents: 9999, credits: 1200, rolloverCapCredits: 2400 }]);
+  });
+
   it("skips a second run and changes nothing", async () => {
     const before = await counts();
     expect(await seedDemoData(prisma(), options)).toBe("skipped_users_exist");

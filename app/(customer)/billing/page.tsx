@@ -32,7 +32,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="Billing"
-        description="Monthly plans grant credits with every paid month. Plan credits expire at the end of their month."
+        description="Monthly plans grant credits with every paid month. Plan credits expire at the end of their month, unless the plan says they roll over."
         actions={canManage ? <RedirectButton path={`/workspaces/${workspace.id}/billing-portal`} urlKey="url" variant="secondary" text="Cards, invoices and receipts" pendingText="Opening…" /> : undefined}
       />
       <PaymentsModeNotice mode={stripeMode()} />
