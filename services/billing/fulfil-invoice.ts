@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { Db, Prisma } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
+import { capRolledOverCredits } from "../credits/cap-rolled-over-credits";
 import { grantCredits } from "../credits/grant-credits";
 import { readSubscription, syncSubscription, type SubscriptionRead } from "./sync-subscription";
 
@@ -14,11 +15,11 @@ export const invoiceLedgerKey = (invoiceId: string) => `stripe:invoice:${invoice
 const PERIOD_INVOICES: ReadonlySet<string> = new Set(["subscription_create", "subscription_cycle"]);
 const CREDITING_INVOICES: ReadonlySet<string> = new Set([...PERIOD_INVOICES, "subscription_update"]);
 
-type Plan = { id: string; name: string; credits: number; priceCents: number; rolloverCredits: boolean };
+type Plan = { id: string; name: string; credits: number; priceCents: number; rolloverCredits: boolean; rolloverCapCredits: number | null };
 type InvoiceLine = Stripe.InvoiceLineItem;
 
-/** What a paid invoice bought: credits of a plan, for a period that ends at `periodEnd`. */
-export type InvoiceCredits = { plan: Plan; credits: number; periodEnd: Date };
+/** What a paid invoice bought: credits of a plan, for a period that ends at `periodEnd`; `opensPeriod` unless an upgrade. */
+export type InvoiceCredits = { plan: Plan; credits: number; periodEnd: Date; opensPeriod: boolean };
 
 /** Whether a paid invoice may carry plan credits (cheap, from the invoice alone): a subscription's opening, renewal or upgrade. */
 export function mayGrantPlanCredits(invoice: Stripe.Invoice): boolean {
@@ -42,7 +43,7 @@ export async function invoiceCredits(db: Db, invoice: Stripe.Invoice): Promise<I
   const prices = [...new Set(lines.map(linePrice))];
   const plans = await db.creditPackage.findMany({
     where: { stripePriceId: { in: prices.filter((price) => price !== null) } },
-    select: { id: true, name: true, credits: true, priceCents: true, rolloverCredits: true, stripePriceId: true },
+    select: { id: true, name: true, credits: true, priceCents: true, rolloverCredits: true, rolloverCapCredits: true, stripePriceId: true },
   });
   const planOf = (line: InvoiceLine) => plans.find((plan) => plan.stripePriceId === linePrice(line));
   const unknown = lines.find((line) => !planOf(line));
@@ -52,7 +53,7 @@ export async function invoiceCredits(db: Db, invoice: Stripe.Invoice): Promise<I
   const current = lines.find((line) => line.amount > 0) ?? lines[0]!;
   const plan = planOf(current)!;
   const credits = period ? plan.credits : Math.floor(lines.reduce((sum, line) => sum + (planOf(line)!.credits * line.amount) / planOf(line)!.priceCents, 0));
-  return credits > 0 ? { plan, credits, periodEnd: new Date(current.period.end * 1000) } : null;
+  return credits > 0 ? { plan, credits, periodEnd: new Date(current.period.end * 1000), opensPeriod: period } : null;
 }
 
 /** What fulfilling a paid invoice reads from Stripe, before the transaction: the subscription now, and the PaymentIntent that paid. */
@@ -68,7 +69,8 @@ export async function readInvoiceFulfilment(stripe: Stripe, invoice: Stripe.Invo
 
 /**
  * Grants the credits a paid subscription invoice bought (invoiceCredits), expiring at the end of
- * the period it pays for unless the plan rolls credits over. Exactly once per invoice (its ledger
+ * the period it pays for unless the plan rolls credits over; then, as a period opens, unused plan
+ * credits beyond the plan's cap are written off first (capRolledOverCredits). Exactly once per invoice (its ledger
  * key), and the payment is recorded with it. Brings the subscription up to date from `reads`
  * first, so an `invoice.paid` that arrives before `customer.subscription.created` still finds it.
  * Run in the caller's transaction.
@@ -79,6 +81,11 @@ export async function fulfilInvoice(tx: Prisma.TransactionClient, invoice: Strip
   const bought = subscription ? await invoiceCredits(tx, invoice) : null;
   if (!subscription || !bought) return null;
 
+  const key = invoiceLedgerKey(invoice.id);
+  const cap = bought.plan.rolloverCredits && bought.opensPeriod ? bought.plan.rolloverCapCredits : null;
+  if (cap !== null) {
+    await capRolledOverCredits(tx, { workspaceId: subscription.workspaceId, capCredits: cap, keyPrefix: `${key}:rollover`, periodGrantKey: key }, clock);
+  }
   const granted = await grantCredits(
     tx,
     {
@@ -86,7 +93,7 @@ export async function fulfilInvoice(tx: Prisma.TransactionClient, invoice: Strip
       type: "SUBSCRIPTION_GRANT",
       credits: bought.credits,
       expiresAt: bought.plan.rolloverCredits ? null : bought.periodEnd,
-      idempotencyKey: invoiceLedgerKey(invoice.id),
+      idempotencyKey: key,
       actor: { type: "STRIPE" },
       reference: { type: "stripe_invoice", id: invoice.id },
       description: invoice.billing_reason === "subscription_update" ? `${bought.plan.name} plan upgrade credits (prorated)` : `${bought.plan.name} plan credits`,

@@ -32,11 +32,12 @@ describeEachEngine("subscriptions to monthly plans", ({ prisma }) => {
   };
 
   /** A workspace subscribed to a 550-credit plan through Checkout; its events recorded, not yet delivered. */
-  async function subscribed() {
+  async function subscribed(terms: { rolloverCapCredits?: number } = {}) {
     const account = await createFundedAccount(prisma(), 0);
     const workspaceId = account.workspace.id;
+    const rollover = terms.rolloverCapCredits === undefined ? {} : { rolloverCredits: true, rolloverCapCredits: terms.rolloverCapCredits };
     const plan = await prisma().creditPackage.create({
-      data: { slug: `growth-${workspaceId.slice(0, 8)}`, name: "Growth", interval: "MONTH", priceCents: 4999, credits: 550 },
+      data: { slug: `growth-${workspaceId.slice(0, 8)}`, name: "Growth", interval: "MONTH", priceCents: 4999, credits: 550, ...rollover },
     });
     const since = eventCount();
     const checkout = await createCheckout(prisma(), stripe, { workspaceId, packageId: plan.id, appUrl: "http://localhost:3000" });
@@ -89,6 +90,26 @@ describeEachEngine("subscriptions to monthly plans", ({ prisma }) => {
     await deliver(eventsSince(cancel));
     expect(await prisma().subscription.findUniqueOrThrow({ where: { stripeSubscriptionId: subscriptionId } })).toMatchObject({ status: "CANCELED" });
     expect((await grants(workspaceId)).map((grant) => grant.amount)).toEqual([550, 550]);
+    await expectLedgerInvariants(prisma());
+  });
+
+  it("rolls unused credits of a rollover plan into each renewal, up to the plan's cap, oldest written off first", async () => {
+    const { workspaceId, since } = await subscribed({ rolloverCapCredits: 1000 });
+    await deliver(eventsSince(since));
+    const balances = [(await prisma().wallet.findUniqueOrThrow({ where: { workspaceId } })).balance];
+    for (let month = 0; month < 3; month++) {
+      const renewal = eventCount();
+      emulator.advanceClock(31 * DAY);
+      // Delivered twice: a repeated renewal trims and grants nothing more.
+      await deliver([...eventsSince(renewal), ...eventsSince(renewal)]);
+      balances.push((await prisma().wallet.findUniqueOrThrow({ where: { workspaceId } })).balance);
+    }
+    // 550; 550 kept + 550; 1,100 → 1,000 kept + 550; 1,550 → 1,000 kept + 550.
+    expect(balances).toEqual([550, 1100, 1550, 1550]);
+    const expired = await prisma().ledgerEntry.findMany({ where: { workspaceId, type: "EXPIRY" }, orderBy: { sequence: "asc" }, select: { amount: true } });
+    expect(expired.map((entry) => entry.amount)).toEqual([-100, -450, -100]);
+    const lots = await prisma().creditGrant.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" }, select: { remaining: true, expiresAt: true } });
+    expect(lots).toEqual([0, 450, 550, 550].map((remaining) => ({ remaining, expiresAt: null })));
     await expectLedgerInvariants(prisma());
   });
 
