@@ -7,12 +7,19 @@ export type WorkQueue<T> = {
   push(item: T): boolean;
   /** Resolves once nothing is queued or running (tests, graceful shutdown). */
   idle(): Promise<void>;
+  /**
+   * Runs `fn` as foreground work: while any runs, at most `busyConcurrency` items do, so the
+   * requests that feed the queue are answered first and the queue catches up when they stop.
+   */
+  foreground<R>(fn: () => Promise<R>): Promise<R>;
   readonly size: number;
 };
 
 export type WorkQueueOptions<T> = {
   /** Items run at most this many at a time, so queued work cannot take every database connection. */
   concurrency: number;
+  /** At most this many while foreground work runs (at least 1, so the queue always moves). */
+  busyConcurrency: number;
   /** Items waiting beyond this are refused rather than held in memory. */
   capacity: number;
   run: (item: T) => Promise<unknown>;
@@ -20,9 +27,10 @@ export type WorkQueueOptions<T> = {
   onError: (error: unknown, item: T) => void;
 };
 
-export function createWorkQueue<T>({ concurrency, capacity, run, onError }: WorkQueueOptions<T>): WorkQueue<T> {
+export function createWorkQueue<T>({ concurrency, busyConcurrency, capacity, run, onError }: WorkQueueOptions<T>): WorkQueue<T> {
   const waiting: T[] = [];
   let running = 0;
+  let foreground = 0;
   let idleWaiters: (() => void)[] = [];
 
   function settleIdle() {
@@ -33,7 +41,8 @@ export function createWorkQueue<T>({ concurrency, capacity, run, onError }: Work
   }
 
   function startNext() {
-    while (running < concurrency && waiting.length > 0) {
+    const limit = foreground > 0 ? Math.max(1, busyConcurrency) : concurrency;
+    while (running < limit && waiting.length > 0) {
       const item = waiting.shift()!;
       running++;
       run(item)
@@ -56,6 +65,15 @@ export function createWorkQueue<T>({ concurrency, capacity, run, onError }: Work
     idle() {
       if (running === 0 && waiting.length === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    async foreground(fn) {
+      foreground++;
+      try {
+        return await fn();
+      } finally {
+        foreground--;
+        startNext();
+      }
     },
     get size() {
       return running + waiting.length;

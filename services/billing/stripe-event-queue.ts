@@ -10,8 +10,10 @@ import { stripe } from "@/lib/stripe/client";
 import { processStripeEvent } from "./receive-stripe-event";
 
 // Enough to overlap Stripe reads with database work, few enough that a burst of deliveries leaves
-// connections free for the requests that store and answer the next ones.
+// connections free for the requests that store and answer the next ones. While deliveries are
+// being answered, one at a time: answering Stripe comes first, and a burst is processed after it.
 const CONCURRENCY = 4;
+const BUSY_CONCURRENCY = 1;
 const CAPACITY = 10_000;
 
 const globalForQueue = globalThis as typeof globalThis & { __streamlineStripeEvents?: WorkQueue<Stripe.Event> };
@@ -19,6 +21,7 @@ const globalForQueue = globalThis as typeof globalThis & { __streamlineStripeEve
 export function stripeEventQueue(): WorkQueue<Stripe.Event> {
   globalForQueue.__streamlineStripeEvents ??= createWorkQueue<Stripe.Event>({
     concurrency: CONCURRENCY,
+    busyConcurrency: BUSY_CONCURRENCY,
     capacity: CAPACITY,
     run: (event) => processStripeEvent(db(), event.id, { stripe: stripe() }, event),
     // processStripeEvent has stored the error on the event for the sweep and the admin page.

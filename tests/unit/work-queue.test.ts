@@ -17,6 +17,7 @@ describe("work queue", () => {
     let peak = 0;
     const queue = createWorkQueue<number>({
       concurrency: 2,
+      busyConcurrency: 1,
       capacity: 10,
       run: async (i) => {
         started.push(i);
@@ -40,7 +41,7 @@ describe("work queue", () => {
 
   it("refuses items beyond its capacity instead of holding them", async () => {
     const gate = deferred();
-    const queue = createWorkQueue<number>({ concurrency: 1, capacity: 2, run: () => gate.promise, onError: () => undefined });
+    const queue = createWorkQueue<number>({ concurrency: 1, busyConcurrency: 1, capacity: 2, run: () => gate.promise, onError: () => undefined });
     // One running, two waiting: the fourth is refused.
     expect([queue.push(1), queue.push(2), queue.push(3), queue.push(4)]).toEqual([true, true, true, false]);
     gate.resolve();
@@ -54,6 +55,7 @@ describe("work queue", () => {
     const done: number[] = [];
     const queue = createWorkQueue<number>({
       concurrency: 1,
+      busyConcurrency: 1,
       capacity: 10,
       run: async (i) => {
         if (i === 1) throw new Error("boom");
@@ -66,8 +68,29 @@ describe("work queue", () => {
     expect([done, failures]).toEqual([[0, 2], [["boom", 1]]]);
   });
 
+  it("runs one item at a time while foreground work runs, and catches up to full concurrency after it", async () => {
+    const gates = Array.from({ length: 4 }, deferred);
+    const started: number[] = [];
+    const queue = createWorkQueue<number>({ concurrency: 3, busyConcurrency: 1, capacity: 10, run: (i) => (started.push(i), gates[i]!.promise), onError: () => undefined });
+    const request = deferred();
+    const answered = queue.foreground(async () => {
+      [0, 1, 2, 3].forEach((i) => queue.push(i));
+      await request.promise;
+      return "answered";
+    });
+    expect(started).toEqual([0]);
+    gates[0]!.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(started).toEqual([0, 1]);
+    request.resolve();
+    expect(await answered).toBe("answered");
+    expect(started).toEqual([0, 1, 2, 3]);
+    gates.forEach((gate) => gate.resolve());
+    await queue.idle();
+  });
+
   it("is idle at once when empty", async () => {
-    const queue = createWorkQueue<number>({ concurrency: 1, capacity: 1, run: async () => undefined, onError: () => undefined });
+    const queue = createWorkQueue<number>({ concurrency: 1, busyConcurrency: 1, capacity: 1, run: async () => undefined, onError: () => undefined });
     await expect(queue.idle()).resolves.toBeUndefined();
   });
 });

@@ -5,8 +5,10 @@ import { storeStripeEvent } from "@/services/billing/receive-stripe-event";
 import { webhookAck } from "@/types/billing";
 
 // POST /api/stripe/webhook — Stripe's event deliveries: verified, stored, answered, then processed
-export const POST = withStripeWebhook(async ({ db, event }) => {
-  const stored = await storeStripeEvent(db, event);
-  if (stored.status === "QUEUED") stripeEventQueue().push(event);
-  return json(webhookAck, { received: true, ...stored });
-});
+export const POST = withStripeWebhook(({ db, event }) =>
+  stripeEventQueue().foreground(async () => {
+    const stored = await storeStripeEvent(db, event);
+    if (stored.status === "QUEUED") stripeEventQueue().push(event);
+    return json(webhookAck, { received: true, ...stored });
+  }),
+);
