@@ -42,7 +42,7 @@ export async function storeStripeEvent(db: PrismaClient, event: Stripe.Event): P
 
 /**
  * Stores an event and processes it now (reconciliation, which reports what each replay did). The
- * webhook route stores, answers, and leaves processing to the queue (lib/stripe/event-queue).
+ * webhook route stores, answers, and leaves processing to the queue (stripe-event-queue.ts).
  */
 export async function receiveStripeEvent(db: PrismaClient, event: Stripe.Event, context: EventDeps): Promise<ProcessedEvent> {
   const stored = await storeStripeEvent(db, event);
@@ -53,9 +53,9 @@ export async function receiveStripeEvent(db: PrismaClient, event: Stripe.Event, 
 /**
  * Acts on a stored event: reads what its handler needs from Stripe, then makes its changes in one
  * transaction holding the event row's lock, unless it was already processed meanwhile: however
- * many deliveries, replays and sweeps reach it at once, its changes commit once. When the handler fails, the transaction rolls back, the event is marked FAILED with its
- * error and the time of its next attempt (the sweep retries it, with backoff), and the error is
- * rethrown. `event` is the verified delivery when there is one, so its stored copy need not be
+ * many deliveries, replays and sweeps reach it at once, its changes commit once. When the handler
+ * fails, the transaction rolls back, the event is marked FAILED with its error and the time of its
+ * next attempt (the sweep retries it, with backoff), and the error is rethrown. `event` is the verified delivery when there is one, so its stored copy need not be
  * read back. Needs the client (it runs its own transactions).
  */
 export async function processStripeEvent(db: PrismaClient, eventId: string, { stripe, clock = systemClock }: EventDeps, event?: Stripe.Event): Promise<ProcessedEvent> {
