@@ -69,7 +69,8 @@ describeEachEngine("concurrent usage batches", ({ engine, prisma }) => {
   if (engine === "postgres") {
     it("deadlocks once the global lock order is taken away (so the test above has teeth)", { timeout: 120_000 }, async () => {
       const [{ definition }] = await prisma().$queryRawUnsafe<[{ definition: string }]>("SELECT pg_get_functiondef('credits_consume_batch'::regproc) AS definition");
-      const unordered = definition.replace("ORDER BY w.id NULLS LAST, t.n", "ORDER BY t.n");
+      // Wallets locked in the order the request names them, instead of by id.
+      const unordered = definition.replace("ORDER BY w.id FOR UPDATE", "ORDER BY array_position(p_workspace_ids, w.workspace_id) FOR UPDATE");
       expect(unordered).not.toBe(definition);
       await prisma().$executeRawUnsafe(unordered);
       // Each deadlock victim is logged as an unhandled error (a 500); expected here.

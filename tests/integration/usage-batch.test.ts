@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { expect, it, vi } from "vitest";
 import { POST as batch } from "@/app/api/v1/usage/batch/route";
 import { POST as consume } from "@/app/api/v1/usage/route";
+import { consumeCreditsBatch } from "@/services/credits/consume-credits-batch";
 import { setWalletStatus } from "@/services/credits/set-wallet-status";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute } from "../helpers/http";
@@ -167,5 +168,15 @@ describeEachEngine("usage batch", ({ prisma }) => {
     });
     expect(response.body.results.map((r: { status: string; entry?: { balance: number } }) => r.entry?.balance ?? r.status)).toEqual(expected);
     await expectLedgerInvariants(prisma());
+  });
+
+  it("never spends twice for one key repeated in a call that bypassed the schema: the whole call fails, nothing written", async () => {
+    const account = await createFundedAccount(prisma(), 100);
+    const service = await createService(prisma());
+    const caller = { kind: "WORKSPACE" as const, apiKeyId: account.apiKeyId, workspaceId: account.workspace.id };
+    const repeated = event(service.key, 1);
+    await expect(consumeCreditsBatch(prisma(), { caller, events: [repeated, event(service.key, 2), { ...repeated }] })).rejects.toThrow(/appears twice/);
+    expect(await usageCount(account.workspace.id)).toBe(0);
+    expect(await balanceOf(account.workspace.id)).toBe(100);
   });
 });
