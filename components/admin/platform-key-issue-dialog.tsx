@@ -59,7 +59,7 @@ export function PlatformKeyIssueDialog() {
         description={
           issued
             ? "Copy it into the service's secret store now: it is shown only this once. Lost keys cannot be recovered, only revoked and replaced."
-            : "The key can spend credits from any workspace through the usage API, naming the workspace on each event. It cannot read balances or ledgers. Issuing it is recorded in the audit log."
+            : "The key can spend credits from every workspace through the usage API, naming the workspace on each event. It cannot read balances or ledgers. Issuing it is recorded in the audit log."
         }
         closeLabel={issued ? "Done" : "Cancel"}
         footer={

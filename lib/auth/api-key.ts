@@ -65,7 +65,7 @@ export const platformKeyRequiresWorkspace = "Name the workspace: a platform key 
 
 /**
  * The workspace a usage request spends from. A workspace key spends from its own: leaving
- * `named` out means it, naming it is fine, naming any other is `forbidden` (the same answer
+ * `named` out means it, naming it is fine, naming another is `forbidden` (the same answer
  * whether or not that workspace exists). A platform key spends from the workspace named, and must
  * name one (`validation_failed` on `field`).
  */

@@ -8,7 +8,7 @@ import { API_KEY_VIEW } from "./api-key-view";
 export type CreatePlatformKeyInput = { name: string; adminId: string };
 
 /**
- * Issues a platform service key (`sbp_…`): it may call the usage endpoints for any workspace,
+ * Issues a platform service key (`sbp_…`): it may call the usage endpoints for every workspace,
  * naming the workspace on each event. Returned in plain text, the only time it exists so; audited
  * (`platform_key.created`) in the same transaction. The caller checks that the actor is an admin.
  */
