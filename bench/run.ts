@@ -2,11 +2,13 @@
 // (a) pgbench: UPDATE one row + INSERT one row per transaction; (b) consumeCredits through
 // Prisma; (c) POST /api/v1/usage over HTTP against `next start`. One hot wallet, and 10,000.
 // (d) Stripe `invoice.paid` webhook deliveries over HTTP (bench/webhook.ts).
+// (e) POST /api/v1/usage/batch over HTTP, against the spread limit (bench/batch.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
 import { createDbClient } from "@/lib/db/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
+import { measureBatches } from "./batch";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
 import { startServer, stopServer } from "./http-server";
 import { preparePgbenchTables, runPgbench } from "./pgbench";
@@ -17,7 +19,9 @@ const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
-const PORT = 3299;
+// Both overridable, so two worktrees' benches can run side by side without clobbering each other.
+const PORT = Number(process.env.BENCH_PORT ?? 3299);
+const DATABASE = process.env.BENCH_DATABASE ?? "streamline_bench";
 
 async function createApiKeys(url: string, workspaceIds: string[]): Promise<string[]> {
   const keys = workspaceIds.map(() => generateApiKey());
@@ -38,7 +42,7 @@ async function measured(name: string, op: (client: number, i: number) => Promise
 
 async function main() {
   console.log(`Benchmark: ${CLIENTS} clients, ${SECONDS} s per measurement, ${SPREAD_WALLETS.toLocaleString()} wallets, PostgreSQL at ${new URL(SERVER_URL).host}`);
-  const url = await recreateDatabase(SERVER_URL, "streamline_bench");
+  const url = await recreateDatabase(SERVER_URL, DATABASE);
   await migrate(url);
   const workspaceIds = await seedWallets(url);
   await preparePgbenchTables(url, SPREAD_WALLETS);
@@ -52,6 +56,7 @@ async function main() {
   const stripe = await startStripe(url);
   const server = await startServer(url, PORT, { STRIPE_EMULATOR_URL: stripe.emulator.url, STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "" });
   const rows = [];
+  let spreadLimitOps = NaN;
   try {
     // The framework's own ceiling here: a static route handler, no database. Context for (c).
     const floor = await measured("(c0) Next.js floor: GET a static route", async () => {
@@ -80,10 +85,16 @@ async function main() {
         await response.arrayBuffer();
       });
       const limitOps = summarize(limit).opsPerSecond;
+      if (scenario.rows !== 1) spreadLimitOps = limitOps;
       for (const m of scenario.rows === 1 ? [limit, service, http] : [limit, service, http, floor]) {
         const s = summarize(m);
         rows.push({ name: m.name, ...s, ratio: s.opsPerSecond / limitOps, errors: m.errors });
       }
+    }
+    const batchOptions = { baseUrl: `http://localhost:${PORT}`, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
+    for (const m of await measureBatches(url, workspaceIds, apiKeys, batchOptions)) {
+      const s = summarize(m);
+      rows.push({ name: m.name, ...s, ratio: s.opsPerSecond / spreadLimitOps, errors: m.errors });
     }
     for (const m of await measureWebhooks(url, `http://localhost:${PORT}`, stripe, workspaceIds, CLIENTS)) rows.push({ name: m.name, ...summarize(m), ratio: null, errors: m.errors });
   } finally {

@@ -21,3 +21,8 @@ export const createdApiKey = apiKeyView.extend({
 export type CreatedApiKey = z.infer<typeof createdApiKey>;
 
 export const apiKeyList = z.object({ data: z.array(apiKeyView) });
+
+export const createPlatformKeyBody = z
+  .object({ name: z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters").describe("Which service uses the key, e.g. `workflow-runner`") })
+  .strict();
+export type CreatePlatformKeyBody = z.infer<typeof createPlatformKeyBody>;

@@ -16,11 +16,16 @@ export const MAX_CREDITS_PER_OPERATION = 1_000_000_000;
 /** A wallet's balance stays within ± this (a CHECK in the database; the ledger refuses past it). */
 export const MAX_WALLET_BALANCE = 2_000_000_000;
 
-export const idempotencyKey = z
-  .string()
-  .min(1, "Idempotency-Key is required")
-  .max(255, "Idempotency-Key is at most 255 characters")
-  .regex(/^[\x21-\x7e]+$/, "Idempotency-Key must be printable ASCII without spaces");
+/** An idempotency key as a client sends it (the header, or a batch event's `id`): what Stripe allows. */
+export function idempotencyKeyOf(name: string) {
+  return z
+    .string({ error: `${name} must be a string` })
+    .min(1, `${name} is required`)
+    .max(255, `${name} is at most 255 characters`)
+    .regex(/^[\x21-\x7e]+$/, `${name} must be printable ASCII without spaces`);
+}
+
+export const idempotencyKey = idempotencyKeyOf("Idempotency-Key");
 
 export const creditsAmount = z
   .number({ error: "Must be a number" })

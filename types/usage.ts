@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LEDGER_ENTRY_TYPES } from "./credits";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import { idempotencyKeyOf, LEDGER_ENTRY_TYPES } from "./credits";
 import { isInTimestampRange, timestamp } from "./time";
 
 const serviceKey = z
@@ -16,7 +17,12 @@ const quantity = z
   .max(1_000_000, "Must be at most 1,000,000")
   .describe("Units of the service; cost = quantity × the service's unit cost");
 
-export const usageCheckBody = z.object({ service: serviceKey, quantity }).strict();
+const workspaceId = z
+  .uuid("Must be a workspace id")
+  .optional()
+  .describe("The workspace to spend from. Required with a platform key (`sbp_…`); a workspace key may leave it out or name only its own workspace (another → 403 `forbidden`)");
+
+export const usageCheckBody = z.object({ service: serviceKey, quantity, workspaceId }).strict();
 export type UsageCheckBody = z.infer<typeof usageCheckBody>;
 
 export const consumeUsageBody = usageCheckBody
@@ -32,6 +38,60 @@ export const usageResponse = z.object({
   amount: z.number().int().describe("Credits spent, negative"),
   balance: z.number().int().describe("Balance after this call"),
   createdAt: z.date(),
+});
+
+export const MAX_BATCH_EVENTS = 500;
+/** Fits 500 events of about 2 KiB each; the largest legal event is bigger, so send fewer of those. */
+export const MAX_BATCH_BODY_BYTES = 1024 * 1024;
+
+export const usageBatchEvent = consumeUsageBody
+  .extend({
+    id: idempotencyKeyOf("id").describe(
+      "The event's idempotency key, as the Idempotency-Key header of `POST /v1/usage` (the same namespace: an event sent through either endpoint replays) — printable ASCII",
+    ),
+  })
+  .strict();
+export type UsageBatchEvent = z.infer<typeof usageBatchEvent>;
+
+export const usageBatchBody = z
+  .object({
+    events: z
+      .array(usageBatchEvent)
+      .min(1, "Send at least one event")
+      .max(MAX_BATCH_EVENTS, `Send at most ${MAX_BATCH_EVENTS} events per request`)
+      .describe(`1 to ${MAX_BATCH_EVENTS} usage events, each applied as \`POST /v1/usage\` would apply it alone; ids unique within the request`),
+  })
+  .strict()
+  .superRefine(({ events }, ctx) => {
+    const seen = new Set<string>();
+    events.forEach((event, index) => {
+      if (seen.has(event.id)) ctx.addIssue({ code: "custom", path: ["events", index, "id"], message: "Already used by an earlier event in this request" });
+      seen.add(event.id);
+    });
+  });
+export type UsageBatchBody = z.infer<typeof usageBatchBody>;
+
+const batchProblem = z
+  .object({
+    status: z.number().int(),
+    code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+    title: z.string(),
+    detail: z.string(),
+  })
+  .describe("Why the event was refused, as `POST /v1/usage` would answer it alone");
+
+export const usageBatchResult = z.discriminatedUnion("status", [
+  z.object({
+    id: z.string(),
+    status: z.enum(["applied", "replayed"]).describe("`replayed`: this id was used before with the same event; `entry` is the first answer"),
+    entry: usageResponse,
+  }),
+  z.object({ id: z.string(), status: z.literal("rejected"), problem: batchProblem }),
+]);
+export type UsageBatchResult = z.infer<typeof usageBatchResult>;
+
+export const usageBatchResponse = z.object({
+  results: z.array(usageBatchResult).describe("One per event, in request order"),
 });
 
 export const usageCheckResponse = z.object({

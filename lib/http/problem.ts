@@ -86,15 +86,20 @@ export function toDomainError(error: unknown): DomainError {
   return new DomainError("internal_error", "Something went wrong on our side. Try again, or contact support.");
 }
 
+/** The core of a problem: what one refused event of a batch carries, and every problem body starts with. */
+export function problemDetails(domain: DomainError): Pick<ProblemBody, "status" | "code" | "title" | "detail"> {
+  return { status: ERROR_STATUS[domain.code], code: domain.code, title: ERROR_TITLES[domain.code], detail: domain.message };
+}
+
 export function problemResponse(error: unknown): Response {
   const domain = toDomainError(error);
-  const status = ERROR_STATUS[domain.code];
+  const { status, code, title, detail } = problemDetails(domain);
   const body: ProblemBody = {
-    type: `https://docs.streamline.dev/errors#${domain.code}`,
-    title: ERROR_TITLES[domain.code],
+    type: `https://docs.streamline.dev/errors#${code}`,
+    title,
     status,
-    code: domain.code,
-    detail: domain.message,
+    code,
+    detail,
     ...(domain.details?.fieldErrors ? { errors: domain.details.fieldErrors } : {}),
   };
   const headers = new Headers({ "content-type": "application/problem+json" });

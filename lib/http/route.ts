@@ -2,12 +2,12 @@
 // mapping, so a route handler only calls a service and shapes the response.
 import "server-only";
 import type { z } from "zod";
-import { authenticateApiKey, type ApiKeyCaller } from "@/lib/auth/api-key";
+import { authenticateApiKey, type ApiKeyCaller, type WorkspaceKeyCaller } from "@/lib/auth/api-key";
 import { assertCronSecret } from "@/lib/auth/cron-secret";
 import { requireAdmin, requireUser, type AuthSession } from "@/lib/auth/session";
 import { requireWorkspaceRole, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { db, type Db } from "@/lib/db";
-import { DomainError, notFound } from "@/lib/errors";
+import { DomainError, forbidden, notFound } from "@/lib/errors";
 import { apiKeyRateLimit, assertWithinRateLimit, RATE_LIMITS, type RateLimitRule } from "@/lib/rate-limit";
 import { verifyStripeWebhook } from "@/lib/stripe/verify-webhook";
 import { idempotencyKey as idempotencyKeySchema } from "@/types/credits";
@@ -28,6 +28,8 @@ type Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
   idempotent?: boolean;
   /** Limits calls per client address, counted before anything else is read. */
   rateLimitPerIp?: RateLimitRule;
+  /** The largest JSON body accepted (413 beyond); 64 KiB unless a route needs more. */
+  maxBodyBytes?: number;
 };
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
@@ -67,7 +69,7 @@ function route<A, B extends z.ZodType | undefined, Q extends z.ZodType | undefin
       if (spec.rateLimitPerIp) await assertWithinRateLimit(spec.rateLimitPerIp, clientIp(req));
       const params = readParams((await context?.params) ?? {});
       const auth = await authenticate(req, params);
-      const body = (spec.body ? spec.body.parse(await readJsonBody(req)) : undefined) as Infer<B>;
+      const body = (spec.body ? spec.body.parse(await readJsonBody(req, spec.maxBodyBytes)) : undefined) as Infer<B>;
       const query = (spec.query ? readQuery(req, spec.query) : undefined) as Infer<Q>;
       const idempotencyKey = spec.idempotent ? readIdempotencyKey(req) : "";
       return await handler({ req, db: db(), body, query, params, idempotencyKey, ...auth });
@@ -136,23 +138,42 @@ async function authenticateApiKeyWithinFailureLimit(req: Request): Promise<ApiKe
   }
 }
 
+/** Any valid API key, counted against its own rate limit. */
+async function authenticateApiKeyWithinLimits(req: Request): Promise<ApiKeyCaller> {
+  const caller = await authenticateApiKeyWithinFailureLimit(req);
+  await assertWithinRateLimit(apiKeyRateLimit(), caller.apiKeyId);
+  return caller;
+}
+
 /**
  * Server-to-server calls with a workspace API key (`Authorization: Bearer sbk_…`), rate-limited
- * per key, and failed authentications per address (429 with Retry-After).
+ * per key, and failed authentications per address (429 with Retry-After). A platform service key
+ * is refused with 403: it may call the usage endpoints only (`withUsageKey`).
  */
 export function withApiKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   spec: Spec<B, Q>,
-  handler: (ctx: Parsed<Infer<B>, Infer<Q>> & { caller: ApiKeyCaller }) => Promise<Response>,
+  handler: (ctx: Parsed<Infer<B>, Infer<Q>> & { caller: WorkspaceKeyCaller }) => Promise<Response>,
 ): RouteHandler {
   return route(
     spec,
     async (req) => {
-      const caller = await authenticateApiKeyWithinFailureLimit(req);
-      await assertWithinRateLimit(apiKeyRateLimit(), caller.apiKeyId);
+      const caller = await authenticateApiKeyWithinLimits(req);
+      if (caller.kind !== "WORKSPACE") throw forbidden("A platform service key may call only the usage endpoints");
       return { caller };
     },
     handler,
   );
+}
+
+/**
+ * The usage endpoints: a workspace API key, or a platform service key (`sbp_…`) whose requests
+ * name the workspace (lib/auth/api-key.ts `usageWorkspace`). Rate-limited per key, as above.
+ */
+export function withUsageKey<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  spec: Spec<B, Q>,
+  handler: (ctx: Parsed<Infer<B>, Infer<Q>> & { caller: ApiKeyCaller }) => Promise<Response>,
+): RouteHandler {
+  return route(spec, async (req) => ({ caller: await authenticateApiKeyWithinLimits(req) }), handler);
 }
 
 /** Scheduled jobs, called with `Authorization: Bearer $CRON_SECRET`. */

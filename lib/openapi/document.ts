@@ -4,7 +4,19 @@
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
-import { balanceResponse, consumeUsageBody, ledgerPage, ledgerQuery, usageCheckBody, usageCheckResponse, usageResponse } from "@/types/usage";
+import {
+  balanceResponse,
+  consumeUsageBody,
+  ledgerPage,
+  ledgerQuery,
+  MAX_BATCH_BODY_BYTES,
+  MAX_BATCH_EVENTS,
+  usageBatchBody,
+  usageBatchResponse,
+  usageCheckBody,
+  usageCheckResponse,
+  usageResponse,
+} from "@/types/usage";
 
 extendZodWithOpenApi(z);
 
@@ -44,7 +56,9 @@ export function buildOpenApiDocument() {
   const apiKey = registry.registerComponent("securitySchemes", "apiKey", {
     type: "http",
     scheme: "bearer",
-    description: "A workspace API key (`sbk_…`), created under API keys in the dashboard",
+    description:
+      "A workspace API key (`sbk_…`), created under API keys in the dashboard, or a platform service key (`sbp_…`), issued by a platform admin: " +
+      "the usage endpoints only, naming the workspace (`workspaceId`) on every request or event; any other endpoint answers it 403 `forbidden`.",
   });
   const security = [{ [apiKey.name]: [] }];
 
@@ -59,7 +73,31 @@ export function buildOpenApiDocument() {
     request: { headers: idempotencyHeader, body: jsonBody(consumeUsageBody) },
     responses: {
       200: ok("Credits spent", usageResponse),
-      ...errors("invalid_request", "validation_failed", "insufficient_credits", "wallet_paused", "idempotency_mismatch", "payload_too_large", "unsupported_media_type"),
+      ...errors("invalid_request", "validation_failed", "insufficient_credits", "forbidden", "not_found", "wallet_paused", "idempotency_mismatch", "payload_too_large", "unsupported_media_type"),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/v1/usage/batch",
+    summary: "Spend credits for many usage events at once",
+    description:
+      `Up to ${MAX_BATCH_EVENTS} events, each applied exactly as \`POST /v1/usage\` would apply it alone: its own ledger entry and balance, ` +
+      "soonest-expiring credits first, events of one workspace in request order. `id` is the event's idempotency key, shared with the " +
+      "single endpoint's `Idempotency-Key` (an event resent through either endpoint is `replayed` with its first answer; the same id " +
+      "with other fields is refused `idempotency_mismatch`). The answer is `200` with one result per event, in request order: " +
+      "`applied` or `replayed` with the `entry`, or `rejected` with the problem the single endpoint would have answered " +
+      "(`insufficient_credits` 402, `wallet_paused` 423, `idempotency_mismatch` 409, `validation_failed` 422 for an unknown or " +
+      "inactive service, `forbidden` 403 for a workspace the key may not spend from, `not_found` 404 for an unknown workspace). " +
+      "A refused event writes nothing and never stops the others; a refused event is not remembered, so resending it is decided anew. " +
+      "Resending a whole batch (after a timeout, say) is safe: what was applied is replayed, nothing is spent twice. " +
+      `A request-level problem, with nothing written, only for a malformed request: not JSON (400), over ${MAX_BATCH_BODY_BYTES / 1024 / 1024} MiB (413), ` +
+      `no events or more than ${MAX_BATCH_EVENTS}, an id used twice in the request, any event failing the schema, or (platform key) an event ` +
+      "naming no workspace: 422 `validation_failed`, `errors` naming each field as `events.<index>.<field>`.",
+    security,
+    request: { body: jsonBody(usageBatchBody) },
+    responses: {
+      200: ok("One result per event, in request order", usageBatchResponse),
+      ...errors("invalid_request", "validation_failed", "payload_too_large", "unsupported_media_type"),
     },
   });
   registry.registerPath({
@@ -69,14 +107,14 @@ export function buildOpenApiDocument() {
     description: "Changes nothing. The answer can change before a later `POST /v1/usage`, which alone decides.",
     security,
     request: { body: jsonBody(usageCheckBody) },
-    responses: { 200: ok("The verdict", usageCheckResponse), ...errors("invalid_request", "validation_failed") },
+    responses: { 200: ok("The verdict", usageCheckResponse), ...errors("invalid_request", "validation_failed", "forbidden", "not_found") },
   });
   registry.registerPath({
     method: "get",
     path: "/v1/balance",
     summary: "The workspace's balance",
     security,
-    responses: { 200: ok("Balance and wallet status", balanceResponse), ...errors() },
+    responses: { 200: ok("Balance and wallet status", balanceResponse), ...errors("forbidden") },
   });
   registry.registerPath({
     method: "get",
@@ -85,7 +123,7 @@ export function buildOpenApiDocument() {
     description: "Newest first, keyset-paginated (`cursor` = the previous page's `nextCursor`). `format=csv` streams every matching entry as CSV.",
     security,
     request: { query: ledgerQuery },
-    responses: { 200: ok("One page of entries", ledgerPage), ...errors("validation_failed") },
+    responses: { 200: ok("One page of entries", ledgerPage), ...errors("validation_failed", "forbidden") },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

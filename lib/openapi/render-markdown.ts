@@ -16,6 +16,9 @@ type Schema = {
   minLength?: number;
   maxLength?: number;
   anyOf?: Schema[];
+  oneOf?: Schema[];
+  minItems?: number;
+  maxItems?: number;
   default?: unknown;
 };
 type Operation = {
@@ -30,6 +33,7 @@ type Document = { info: { title: string; description?: string }; paths: Record<s
 function typeOf(schema: Schema | undefined): string {
   if (!schema) return "";
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(" \\| ");
+  if (schema.oneOf) return [...new Set(schema.oneOf.map(typeOf))].join(" \\| ");
   if (schema.enum) return schema.enum.map((v) => `\`${String(v)}\``).join(" \\| ");
   if (schema.type === "array") return `${typeOf(schema.items)}[]`;
   const type = Array.isArray(schema.type) ? schema.type.join(" \\| ") : (schema.type ?? "object");
@@ -43,6 +47,8 @@ function limits(schema: Schema): string {
   if (schema.maximum !== undefined) parts.push(`≤ ${schema.maximum}`);
   if (schema.minLength !== undefined) parts.push(`length ≥ ${schema.minLength}`);
   if (schema.maxLength !== undefined) parts.push(`length ≤ ${schema.maxLength}`);
+  if (schema.minItems !== undefined) parts.push(`items ≥ ${schema.minItems}`);
+  if (schema.maxItems !== undefined) parts.push(`items ≤ ${schema.maxItems}`);
   if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
   return parts.join(", ");
 }
@@ -54,6 +60,26 @@ function fieldTable(schema: Schema): string[] {
     return `| \`${name}\` | ${typeOf(field)} | ${required} | ${notes} |`;
   });
   return ["| field | type | required | notes |", "| --- | --- | --- | --- |", ...rows];
+}
+
+/** The enum that tells a union's variants apart, e.g. "`status` is `applied` \\| `replayed`". */
+function discriminant(variant: Schema): string {
+  const [name, field] = Object.entries(variant.properties ?? {}).find(([, f]) => f.enum) ?? [];
+  return name && field ? ` when \`${name}\` is ${typeOf(field)}` : "";
+}
+
+/** A table for each field that holds an object or a list of objects (one per variant of a union), and theirs in turn. */
+function nestedTables(schema: Schema, path = ""): string[] {
+  const lines: string[] = [];
+  for (const [name, field] of Object.entries(schema.properties ?? {})) {
+    const inner = field.type === "array" ? field.items : field;
+    const label = `${path}${name}${field.type === "array" ? "[]" : ""}`;
+    for (const variant of inner?.oneOf ?? (inner ? [inner] : [])) {
+      if (!variant.properties) continue;
+      lines.push(`\`${label}\`${inner?.oneOf ? discriminant(variant) : ""}:`, "", ...fieldTable(variant), "", ...nestedTables(variant, `${label}.`));
+    }
+  }
+  return lines;
 }
 
 /** `openApi` is the generator's output; only the fields read below are relied on. */
@@ -71,12 +97,12 @@ export function renderMarkdown(openApi: object): string {
         lines.push("");
       }
       const body = op.requestBody?.content["application/json"]?.schema;
-      if (body) lines.push("Request body (`application/json`):", "", ...fieldTable(body), "");
+      if (body) lines.push("Request body (`application/json`):", "", ...fieldTable(body), "", ...nestedTables(body));
       lines.push("Responses:", "");
       for (const [status, response] of Object.entries(op.responses)) {
         lines.push(`- **${status}** ${response.description}`);
         const schema = response.content?.["application/json"]?.schema;
-        if (schema?.properties) lines.push("", ...fieldTable(schema).map((row) => `  ${row}`), "");
+        if (schema?.properties) lines.push("", ...[...fieldTable(schema), "", ...nestedTables(schema)].map((row) => (row ? `  ${row}` : row)), "");
       }
       lines.push("");
     }

@@ -21,7 +21,7 @@ export type LedgerOutcome =
 
 export type LedgerFunction = "credits_consume" | "credits_grant" | "credits_debit" | "credits_reverse";
 
-type OutcomeRow = {
+export type OutcomeRow = {
   outcome: LedgerOutcome;
   entry_id: string | null;
   amount: number | null;
@@ -65,6 +65,18 @@ export function provenanceArgs(input: {
   ];
 }
 
+/** What a ledger function's outcome row means: the entry (written or replayed), or the refusal. */
+export function ledgerResult(row: OutcomeRow): (LedgerWriteResult & { replayed: boolean }) | DomainError {
+  if (row.outcome !== "applied" && row.outcome !== "replayed") return ledgerRejection(row.outcome);
+  return {
+    entryId: row.entry_id!,
+    amount: row.amount!,
+    balance: row.balance_after!,
+    createdAt: row.created_at!,
+    replayed: row.outcome === "replayed",
+  };
+}
+
 /**
  * Calls ledger function `fn` with positional `args` (each a `[value, sqlType]` pair) and returns
  * its entry; throws the matching DomainError.
@@ -77,12 +89,7 @@ export async function runLedgerWrite(db: Db, fn: LedgerFunction, args: [unknown,
     values: args.map(([value]) => value),
   });
   if (!row) throw new Error("Ledger function returned no row");
-  if (row.outcome !== "applied" && row.outcome !== "replayed") throw ledgerRejection(row.outcome);
-  return {
-    entryId: row.entry_id!,
-    amount: row.amount!,
-    balance: row.balance_after!,
-    createdAt: row.created_at!,
-    replayed: row.outcome === "replayed",
-  };
+  const result = ledgerResult(row);
+  if (result instanceof DomainError) throw result;
+  return result;
 }

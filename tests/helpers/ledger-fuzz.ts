@@ -34,22 +34,38 @@ const ERROR_CODE: Record<Exclude<Outcome, "applied" | "replayed">, string> = {
   not_found: "not_found",
 };
 
+type Answer = { amount: number; balance: number; entryId?: string; replayed: boolean };
+
 type Step = {
   label: string;
   workspaceId: string;
   /** The model's answer; given the ids the database wrote, it applies the operation. */
   model: (written?: Written) => Expected;
-  database: () => Promise<{ amount: number; balance: number; entryId?: string; replayed: boolean }>;
+  database: () => Promise<Answer>;
   /** Replays this operation, with the same parameters or, when `changed`, different ones. */
   retry?: (changed: boolean) => Step;
+  /** A consume, as an event of a batch. */
+  event?: ConsumeEvent;
 };
+
+export type ConsumeEvent = { workspaceId: string; serviceKey: string; quantity: number; description: string; idempotencyKey: string };
 
 export type FuzzOptions = {
   operations: number;
   label: string;
   /** The expiry sweep under test (the real one by default). */
   sweep?: (clock: Clock) => Promise<ExpireCreditsResult>;
+  /**
+   * Sends consumes several at a time through this (the batch endpoint) instead of one by one
+   * through consumeCredits: one answer per event, in order, a refusal as its DomainError.
+   */
+  consumeBatch?: (events: ConsumeEvent[], clock: Clock) => Promise<(Answer | DomainError)[]>;
 };
+
+function asExpected(answer: Answer | DomainError): Expected {
+  if (answer instanceof DomainError) return { outcome: answer.code as Outcome };
+  return { outcome: answer.replayed ? "replayed" : "applied", amount: answer.amount, balance: answer.balance, entryId: answer.entryId };
+}
 
 /**
  * Drives the database and the model with the same seeded random mix, one operation at a time,
@@ -105,7 +121,8 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
 
   function consume(r: Random, workspaceId: string): Step {
     const useFlaky = r.next() < 0.2;
-    const quantity = r.next() < 0.02 ? 0 : r.int(1, 40);
+    // A quantity of 0 is the schema's to refuse at the endpoint, for the whole request.
+    const quantity = r.next() < 0.02 && !options.consumeBatch ? 0 : r.int(1, 40);
     const make = (key: string, description: string): Step => ({
       label: `consume ${quantity} × ${useFlaky ? "flaky" : "service"} (${description})`,
       workspaceId,
@@ -115,6 +132,7 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
       },
       database: () => consumeCredits(prisma(), { workspaceId, serviceKey: (useFlaky ? flaky : service).key, quantity, description, idempotencyKey: key, actor }, clock),
       retry: (changed) => make(key, changed ? `${description}, edited` : description),
+      event: { workspaceId, serviceKey: (useFlaky ? flaky : service).key, quantity, description, idempotencyKey: key },
     });
     return make(randomUUID(), `job ${r.int(1, 1000)}`);
   }
@@ -150,32 +168,57 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     return make(randomUUID(), "test reversal");
   }
 
-  async function runStep(step: Step) {
-    const wallet = wallets.get(step.workspaceId)!;
-    const before = await lastSequence(prisma(), step.workspaceId);
+  /** Holds one answer against the model, which applies it when the database did. */
+  async function judge(step: Step, actual: Expected, written: () => Promise<Written>) {
     const expected = step.model();
-    const actual: Expected = await step.database().then(
-      (result) => ({ outcome: result.replayed ? "replayed" : "applied", amount: result.amount, balance: result.balance, entryId: result.entryId }),
-      (error: unknown) => {
-        if (!(error instanceof DomainError)) throw error;
-        return { outcome: error.code as Outcome };
-      },
-    );
     const context = `${log.slice(-8).join("\n")}\n→ ${step.label}`;
     if (expected.outcome === "applied") {
       expect(actual.outcome, context).toBe("applied");
-      const written = await writtenSince(prisma(), step.workspaceId, before);
-      const applied = step.model(written);
+      const applied = step.model(await written());
       expect({ amount: actual.amount, balance: actual.balance }, context).toEqual({ amount: applied.amount, balance: applied.balance });
     } else if (expected.outcome === "replayed") {
       expect(actual, context).toEqual({ outcome: "replayed", amount: expected.amount, balance: expected.balance, entryId: expected.entryId });
     } else {
       expect(actual.outcome, context).toBe(ERROR_CODE[expected.outcome]);
     }
-    if (expected.outcome !== "applied") expect(await lastSequence(prisma(), step.workspaceId), `${context}\na refusal or replay wrote an entry`).toBe(before);
-    else if (step.retry) retries.push(step);
+    if (expected.outcome === "applied" && step.retry) retries.push(step);
     log.push(`${step.label} → ${actual.outcome}`);
-    await expectWalletMatches(prisma(), step.workspaceId, wallet, context);
+    return context;
+  }
+
+  async function runStep(step: Step) {
+    const before = await lastSequence(prisma(), step.workspaceId);
+    const actual = asExpected(await step.database().catch((error: unknown) => (error instanceof DomainError ? error : Promise.reject(error))));
+    const context = await judge(step, actual, () => writtenSince(prisma(), step.workspaceId, before));
+    if (actual.outcome !== "applied") expect(await lastSequence(prisma(), step.workspaceId), `${context}\na refusal or replay wrote an entry`).toBe(before);
+    await expectWalletMatches(prisma(), step.workspaceId, wallets.get(step.workspaceId)!, context);
+  }
+
+  /** Consumes sent together; the model applies them in request order, one wallet's entries in sequence. */
+  async function runBatch(steps: Step[]) {
+    const touched = [...new Set(steps.map((step) => step.workspaceId))];
+    const before = new Map(await Promise.all(touched.map(async (id) => [id, await lastSequence(prisma(), id)] as const)));
+    const answers = await options.consumeBatch!(steps.map((step) => step.event!), clock);
+    const written = new Map(await Promise.all(touched.map(async (id) => [id, await entryIdsSince(prisma(), id, before.get(id)!)] as const)));
+    for (const [index, step] of steps.entries()) {
+      await judge(step, asExpected(answers[index]!), async () => ({ entryId: written.get(step.workspaceId)!.shift()!, expiryEntryIds: new Map() }));
+    }
+    const context = `${log.slice(-8).join("\n")}\n→ the batch above`;
+    for (const id of touched) {
+      expect(written.get(id), `${context}\nentries no applied event accounts for`).toEqual([]);
+      await expectWalletMatches(prisma(), id, wallets.get(id)!, context);
+    }
+  }
+
+  /** 1–8 consumes over random wallets, some of them retries of earlier consumes (never two of one key). */
+  function consumeBatch(r: Random, workspaceId: string): Step[] {
+    const steps = [consume(r, workspaceId)];
+    const size = r.int(1, 8);
+    while (steps.length < size) {
+      const earlier = retries.filter((step) => step.event && !steps.some((taken) => taken.event!.idempotencyKey === step.event!.idempotencyKey));
+      steps.push(r.next() < 0.25 && earlier.length ? r.pick(earlier).retry!(r.next() < 0.4) : consume(r, r.pick(workspaces)));
+    }
+    return steps;
   }
 
   async function sweep() {
@@ -194,7 +237,7 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     const roll = random.int(0, 99);
     if (roll < 17) await runStep(grant(random, workspaceId));
     else if (roll < 22) for (const step of renewal(random, workspaceId)) await runStep(step);
-    else if (roll < 52) await runStep(consume(random, workspaceId));
+    else if (roll < 52) await (options.consumeBatch ? runBatch(consumeBatch(random, workspaceId)) : runStep(consume(random, workspaceId)));
     else if (roll < 62) await runStep(remove(random, workspaceId));
     else if (roll < 74) await runStep(reverse(random, workspaceId));
     else if (roll < 80) await sweep();
@@ -207,7 +250,10 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
       flakyActive = !flakyActive;
       await prisma().service.update({ where: { id: flaky.id }, data: { isActive: flakyActive } });
       log.push(`flaky service ${flakyActive ? "on" : "off"}`);
-    } else if (retries.length) await runStep(random.pick(retries).retry!(random.next() < 0.4));
+    } else if (retries.length) {
+      const retry = random.pick(retries).retry!(random.next() < 0.4);
+      await (retry.event && options.consumeBatch ? runBatch([retry]) : runStep(retry));
+    }
   }
   const outcomes = log.map((line) => line.split(" → ")[1]);
   // The mix must have exercised what it claims to.
@@ -218,6 +264,12 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
 async function lastSequence(prisma: PrismaClient, workspaceId: string): Promise<bigint> {
   const last = await prisma.ledgerEntry.findFirst({ where: { workspaceId }, orderBy: { sequence: "desc" }, select: { sequence: true } });
   return last?.sequence ?? 0n;
+}
+
+/** Ids of the entries written since `sequence`, oldest first. */
+async function entryIdsSince(prisma: PrismaClient, workspaceId: string, sequence: bigint): Promise<string[]> {
+  const entries = await prisma.ledgerEntry.findMany({ where: { workspaceId, sequence: { gt: sequence } }, orderBy: { sequence: "asc" }, select: { id: true } });
+  return entries.map((entry) => entry.id);
 }
 
 /** The entries an operation wrote: its own (the last) and any lapsed lots it wrote off first. */

@@ -3,6 +3,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
 import * as integrity from "@/app/api/admin/integrity/route";
+import * as platformKey from "@/app/api/admin/platform-keys/[apiKeyId]/route";
+import * as platformKeys from "@/app/api/admin/platform-keys/route";
 import * as stripeEventReplay from "@/app/api/admin/stripe-events/[event]/replay/route";
 import * as stripeEvents from "@/app/api/admin/stripe-events/route";
 import * as stripeReconciliation from "@/app/api/admin/stripe-reconciliation/route";
@@ -18,7 +20,7 @@ import { createFundedAccount } from "../fixtures/credits";
 import { createAccount } from "../fixtures/accounts";
 
 type Handler = Parameters<typeof callRoute>[0];
-const ids = { workspaceId: randomUUID(), entryId: randomUUID() };
+const ids = { workspaceId: randomUUID(), entryId: randomUUID(), apiKeyId: randomUUID() };
 
 // Every admin route. The test below fails when a route file exports a handler missing here.
 const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
@@ -31,6 +33,9 @@ const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
   ["GET /admin/stripe-events", stripeEvents.GET, {}],
   ["POST /admin/stripe-events/:event/replay", stripeEventReplay.POST, { method: "POST", params: { event: "evt_unknown" } }],
   ["POST /admin/stripe-reconciliation", stripeReconciliation.POST, { body: { repair: true } }],
+  ["GET /admin/platform-keys", platformKeys.GET, {}],
+  ["POST /admin/platform-keys", platformKeys.POST, { body: { name: "metering" } }],
+  ["DELETE /admin/platform-keys/:id", platformKey.DELETE, { method: "DELETE", params: ids }],
 ];
 
 function routeFiles(dir: string): string[] {

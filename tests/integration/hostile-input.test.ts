@@ -1,11 +1,12 @@
 // Input a hostile or careless client sends. Each answer is a documented problem+json 4xx with a
 // stable code, and nothing is written; a 500 here is a bug.
 import { randomUUID } from "node:crypto";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DELETE as unknownDelete, GET as unknownGet, POST as unknownPost } from "@/app/api/[...path]/route";
 import { POST as adjust } from "@/app/api/admin/workspaces/[workspaceId]/credits/route";
 import { POST as signUp } from "@/app/api/auth/signup/route";
 import { GET as ledger } from "@/app/api/v1/ledger/route";
+import { POST as batch } from "@/app/api/v1/usage/batch/route";
 import { POST as consume } from "@/app/api/v1/usage/route";
 import { POST as createApiKey } from "@/app/api/workspaces/[workspaceId]/api-keys/route";
 import { PATCH as renameWorkspace } from "@/app/api/workspaces/[workspaceId]/route";
@@ -121,5 +122,48 @@ describeEachEngine("hostile input", ({ prisma }) => {
     ["DELETE", unknownDelete],
   ] as const)("answers %s on an unknown /api path with a problem+json 404", async (method, handler) => {
     expectProblem(await callRoute(handler, { method, path: "/api/v1/nothing-here", params: { path: ["v1", "nothing-here"] } as never }), 404, "not_found");
+  });
+
+  describe("a malformed batch", () => {
+    const event = (service: string, extra: Record<string, unknown> = {}) => ({ id: randomUUID(), service, quantity: 1, ...extra });
+    const cases: [string, (service: string) => { body?: unknown; rawBody?: string }, number, string, string[]?][] = [
+      ["501 events", (s) => ({ body: { events: Array.from({ length: 501 }, () => event(s)) } }), 422, "validation_failed", ["events"]],
+      ["an empty array", () => ({ body: { events: [] } }), 422, "validation_failed", ["events"]],
+      ["no events field", () => ({ body: {} }), 422, "validation_failed", ["events"]],
+      ["events that are not an array", (s) => ({ body: { events: event(s) } }), 422, "validation_failed", ["events"]],
+      ["a body that is an array", (s) => ({ body: [event(s)] }), 422, "validation_failed", ["_"]],
+      ["a body that is a string", () => ({ rawBody: '"events"' }), 422, "validation_failed", ["_"]],
+      ["malformed JSON", () => ({ rawBody: '{"events": [' }), 400, "invalid_request"],
+      ["an unknown top-level field", (s) => ({ body: { events: [event(s)], dryRun: true } }), 422, "validation_failed", ["_"]],
+      ["duplicate ids", (s) => {
+        const first = event(s);
+        return { body: { events: [first, event(s), { ...first, quantity: 2 }] } };
+      }, 422, "validation_failed", ["events.2.id"]],
+      ["one malformed event among valid ones", (s) => ({ body: { events: [event(s), event(s), event(s), event(s, { quantity: -1 }), event(s)] } }), 422, "validation_failed", ["events.3.quantity"]],
+      ["an event without an id", (s) => ({ body: { events: [event(s), { service: s, quantity: 1 }] } }), 422, "validation_failed", ["events.1.id"]],
+      ["an id with spaces", (s) => ({ body: { events: [event(s, { id: "not a key" })] } }), 422, "validation_failed", ["events.0.id"]],
+      ["an id of 256 characters", (s) => ({ body: { events: [event(s, { id: "k".repeat(256) })] } }), 422, "validation_failed", ["events.0.id"]],
+      ["an event with an unknown field", (s) => ({ body: { events: [event(s), event(s, { priority: "high" })] } }), 422, "validation_failed", ["events.1"]],
+      ["a workspace id that is not a UUID", (s) => ({ body: { events: [event(s, { workspaceId: "'; DROP TABLE wallets; --" })] } }), 422, "validation_failed", ["events.0.workspaceId"]],
+      ["NUL in one event's description", (s) => ({ body: { events: [event(s), event(s), event(s, { description: "a\u0000b" })] } }), 422, "validation_failed", ["events.2.description"]],
+      ["10 MB", (s) => ({ body: { events: [event(s, { description: "x".repeat(10 * 1024 * 1024) })] } }), 413, "payload_too_large"],
+    ];
+
+    it.each(cases)("%s: the documented problem, and nothing written", async (_label, build, status, code, fields) => {
+      const { account, service, workspaceId } = await setup();
+      const response = await callRoute(batch, { apiKey: account.apiKey, ...build(service.key) });
+      expectProblem(response, status, code);
+      if (fields) expect(Object.keys(response.body.errors ?? {})).toEqual(fields);
+      expect(await entryCount(workspaceId)).toBe(1);
+    });
+
+    it("accepts 500 events at the size limit's intended load", async () => {
+      const { account, service, workspaceId } = await setup();
+      const events = Array.from({ length: 500 }, (_, i) => event(service.key, { reference: `job-${i}`.padEnd(255, "r"), description: "d".repeat(500), quantity: i < 100 ? 1 : 1_000_000 }));
+      const response = await callRoute(batch, { apiKey: account.apiKey, body: { events } });
+      expect(response.status, response.text).toBe(200);
+      expect(response.body.results.filter((r: { status: string }) => r.status === "applied")).toHaveLength(100);
+      expect(await entryCount(workspaceId)).toBe(101);
+    });
   });
 });

@@ -12,7 +12,7 @@ import { GET as me } from "@/app/api/me/route";
 import { sessionCookie } from "../helpers/auth";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute, type CallOptions } from "../helpers/http";
-import { createFundedAccount } from "../fixtures/credits";
+import { createFundedAccount, createService } from "../fixtures/credits";
 
 type Handler = Parameters<typeof callRoute>[0];
 
@@ -112,5 +112,31 @@ describeEachEngine("workspace isolation", ({ prisma }) => {
     expect(entries.every((e: { id: string }) => e.id)).toBe(true);
     const aliceEntryIds = (await prisma().ledgerEntry.findMany({ where: { workspaceId: alice.workspace.id } })).map((e) => e.id);
     expect(entries.map((e: { id: string }) => e.id).sort()).toEqual(aliceEntryIds.sort());
+  });
+
+  it("refuses a workspace key naming another workspace (403 forbidden), writing nothing there; a batch applies the rest", async () => {
+    const { alice, bob } = await setup();
+    const { POST: consume } = await import("@/app/api/v1/usage/route");
+    const { POST: check } = await import("@/app/api/v1/usage/check/route");
+    const { POST: batch } = await import("@/app/api/v1/usage/batch/route");
+    const service = await createService(prisma());
+    const before = JSON.stringify(await prisma().wallet.findUnique({ where: { workspaceId: bob.workspace.id } }));
+    // Bob's workspace, and one that does not exist: the same answer, so ids cannot be probed.
+    for (const workspaceId of [bob.workspace.id, randomUUID()]) {
+      const body = { service: service.key, quantity: 1, workspaceId };
+      const single = await callRoute(consume, { apiKey: alice.apiKey, idempotencyKey: randomUUID(), body });
+      expect([single.status, single.body.code]).toEqual([403, "forbidden"]);
+      const verdict = await callRoute(check, { apiKey: alice.apiKey, body });
+      expect([verdict.status, verdict.body.code]).toEqual([403, "forbidden"]);
+    }
+    const events = [
+      { id: randomUUID(), service: service.key, quantity: 1, workspaceId: bob.workspace.id },
+      { id: randomUUID(), service: service.key, quantity: 2, workspaceId: alice.workspace.id.toUpperCase() },
+      { id: randomUUID(), service: service.key, quantity: 3 },
+    ];
+    const response = await callRoute(batch, { apiKey: alice.apiKey, body: { events } });
+    expect(response.body.results.map((r: { status: string; problem?: { code: string }; entry?: { balance: number } }) => r.problem?.code ?? r.entry?.balance)).toEqual(["forbidden", 98, 95]);
+    expect(JSON.stringify(await prisma().wallet.findUnique({ where: { workspaceId: bob.workspace.id } }))).toBe(before);
+    expect(await prisma().ledgerEntry.count({ where: { workspaceId: bob.workspace.id, type: "USAGE" } })).toBe(0);
   });
 });

@@ -8,8 +8,9 @@ describe("API reference", () => {
   const document = buildOpenApiDocument();
 
   it("documents every v1 operation with its error codes", () => {
-    expect(Object.keys(document.paths ?? {}).sort()).toEqual(["/v1/balance", "/v1/ledger", "/v1/usage", "/v1/usage/check"]);
-    expect(Object.keys(document.paths?.["/v1/usage"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["200", "402", "409", "423", "429"]));
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual(["/v1/balance", "/v1/ledger", "/v1/usage", "/v1/usage/batch", "/v1/usage/check"]);
+    expect(Object.keys(document.paths?.["/v1/usage"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["200", "402", "403", "409", "423", "429"]));
+    expect(Object.keys(document.paths?.["/v1/usage/batch"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "413", "422", "429"]));
   });
 
   it("is what docs/api.md says (run `npm run docs:api` after changing a schema)", () => {

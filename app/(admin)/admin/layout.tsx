@@ -12,6 +12,7 @@ const NAV: NavItem[] = [
   { href: "/admin/packages", label: "Packages", icon: "packages" },
   { href: "/admin/promotions", label: "Promotions", icon: "promotions" },
   { href: "/admin/webhooks", label: "Webhooks", icon: "webhooks" },
+  { href: "/admin/platform-keys", label: "Platform keys", icon: "key" },
   { href: "/admin/audit", label: "Audit log", icon: "audit" },
   { href: "/admin/integrity", label: "Integrity", icon: "integrity" },
 ];

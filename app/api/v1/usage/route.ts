@@ -1,16 +1,16 @@
+import { usageWorkspace } from "@/lib/auth/api-key";
 import { json } from "@/lib/http/responses";
-import { withApiKey } from "@/lib/http/route";
-import { consumeCredits } from "@/services/credits/consume-credits";
+import { withUsageKey } from "@/lib/http/route";
+import { apiIdempotencyKey, consumeCredits } from "@/services/credits/consume-credits";
 import { consumeUsageBody, usageResponse } from "@/types/usage";
 
 // POST /api/v1/usage — spend credits on a service (Idempotency-Key required)
-export const POST = withApiKey({ body: consumeUsageBody, idempotent: true }, async ({ db, body, caller, idempotencyKey }) => {
+export const POST = withUsageKey({ body: consumeUsageBody, idempotent: true }, async ({ db, body, caller, idempotencyKey }) => {
   const { replayed, ...entry } = await consumeCredits(db, {
-    workspaceId: caller.workspaceId,
+    workspaceId: usageWorkspace(caller, body.workspaceId),
     serviceKey: body.service,
     quantity: body.quantity,
-    // Namespaced, so a caller's key can never collide with one the platform writes (expiry:…).
-    idempotencyKey: `api:${idempotencyKey}`,
+    idempotencyKey: apiIdempotencyKey(idempotencyKey),
     referenceId: body.reference,
     description: body.description,
     actor: { type: "API_KEY", id: caller.apiKeyId },

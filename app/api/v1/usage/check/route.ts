@@ -1,9 +1,10 @@
+import { usageWorkspace } from "@/lib/auth/api-key";
 import { json } from "@/lib/http/responses";
-import { withApiKey } from "@/lib/http/route";
+import { withUsageKey } from "@/lib/http/route";
 import { checkUsage } from "@/services/credits/check-usage";
 import { usageCheckBody, usageCheckResponse } from "@/types/usage";
 
 // POST /api/v1/usage/check — would this usage succeed now? Changes nothing.
-export const POST = withApiKey({ body: usageCheckBody }, async ({ db, body, caller }) => {
-  return json(usageCheckResponse, await checkUsage(db, caller.workspaceId, body));
+export const POST = withUsageKey({ body: usageCheckBody }, async ({ db, body, caller }) => {
+  return json(usageCheckResponse, await checkUsage(db, usageWorkspace(caller, body.workspaceId), body));
 });

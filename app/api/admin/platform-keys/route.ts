@@ -1,0 +1,16 @@
+import { json } from "@/lib/http/responses";
+import { withAdmin } from "@/lib/http/route";
+import { createPlatformKey } from "@/services/api-keys/create-platform-key";
+import { listPlatformKeys } from "@/services/api-keys/list-platform-keys";
+import { apiKeyList, createdApiKey, createPlatformKeyBody } from "@/types/api-keys";
+
+// GET /api/admin/platform-keys — every platform service key (never the secrets)
+export const GET = withAdmin({}, async ({ db }) => {
+  return json(apiKeyList, { data: await listPlatformKeys(db) });
+});
+
+// POST /api/admin/platform-keys — issue a platform service key; the secret is in this response only
+export const POST = withAdmin({ body: createPlatformKeyBody }, async ({ db, body, session }) => {
+  const key = await createPlatformKey(db, { name: body.name, adminId: session.user.id });
+  return json(createdApiKey, key, { status: 201, headers: { "cache-control": "no-store" } });
+});
