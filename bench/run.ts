@@ -1,6 +1,7 @@
 // npm run bench — the consume path against the database's own limit, measured in one run.
 // (a) pgbench: UPDATE one row + INSERT one row per transaction; (b) consumeCredits through
-// Prisma; (c) POST /api/v1/usage over HTTP against `next start`. One hot wallet, and 10,000.
+// Prisma; (b2) the same through group commit; (c) POST /api/v1/usage over HTTP against
+// `next start`. One hot wallet, and 10,000.
 // (d) Stripe `invoice.paid` webhook deliveries over HTTP (bench/webhook.ts).
 // (e) POST /api/v1/usage/batch over HTTP, against the spread limit (bench/batch.ts).
 import { randomUUID } from "node:crypto";
@@ -8,6 +9,7 @@ import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
 import { createDbClient } from "@/lib/db/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
+import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
 import { measureBatches } from "./batch";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
 import { startServer, stopServer } from "./http-server";
@@ -75,6 +77,16 @@ async function main() {
           actor: { type: "API_KEY" },
         }),
       );
+      const group = createConsumeGroup(db.prisma);
+      const grouped = await measured(`(b2) consumeCredits through group commit, ${scenario.label}`, () =>
+        group.submit({
+          workspaceId: workspaceIds[scenario.pick()]!,
+          serviceKey: "bench.call",
+          quantity: 1,
+          idempotencyKey: randomUUID(),
+          actor: { type: "API_KEY" },
+        }),
+      );
       const http = await measured(`(c) POST /api/v1/usage, ${scenario.label}`, async () => {
         const response = await fetch(`http://localhost:${PORT}/api/v1/usage`, {
           method: "POST",
@@ -86,7 +98,7 @@ async function main() {
       });
       const limitOps = summarize(limit).opsPerSecond;
       if (scenario.rows !== 1) spreadLimitOps = limitOps;
-      for (const m of scenario.rows === 1 ? [limit, service, http] : [limit, service, http, floor]) {
+      for (const m of scenario.rows === 1 ? [limit, service, grouped, http] : [limit, service, grouped, http, floor]) {
         const s = summarize(m);
         rows.push({ name: m.name, ...s, ratio: s.opsPerSecond / limitOps, errors: m.errors });
       }

@@ -2,12 +2,10 @@ import "server-only";
 import { platformKeyRequiresWorkspace, usageWorkspace, type ApiKeyCaller } from "@/lib/auth/api-key";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { queryPrepared } from "@/lib/db/prepared";
 import { DomainError } from "@/lib/errors";
 import type { LedgerWriteResult } from "@/types/credits";
 import type { UsageBatchEvent } from "@/types/usage";
-import { apiIdempotencyKey, consumeRequestHash } from "./consume-credits";
-import { ledgerResult, type OutcomeRow } from "./ledger-write";
+import { apiIdempotencyKey, consumeEach } from "./consume-credits";
 
 export type BatchEventOutcome =
   | { id: string; status: "applied" | "replayed"; entry: LedgerWriteResult }
@@ -55,39 +53,28 @@ export async function consumeCreditsBatch(
     }
   });
 
-  if (accepted.length) {
-    const rows = await queryPrepared<OutcomeRow & { ordinal: number }>(db, {
-      name: "credits_consume_batch",
-      text:
-        "SELECT ordinal, outcome, entry_id, amount, balance_after, created_at FROM credits_consume_batch(" +
-        "$1::uuid[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::actor_type, $7::text, $8::text[], $9::text[], $10::timestamptz)",
-      values: [
-        accepted.map((a) => a.workspaceId),
-        accepted.map((a) => a.event.service),
-        accepted.map((a) => a.event.quantity),
-        accepted.map((a) => apiIdempotencyKey(a.event.id)),
-        accepted.map(({ event }) => consumeRequestHash({ serviceKey: event.service, quantity: event.quantity, referenceId: event.reference, description: event.description })),
-        "API_KEY",
-        caller.apiKeyId,
-        accepted.map((a) => a.event.reference ?? null),
-        accepted.map((a) => a.event.description ?? null),
-        clock.now(),
-      ],
-    });
-    for (const row of rows) {
-      const { index, event } = accepted[row.ordinal - 1]!;
-      const result = ledgerResult(row);
-      if (result instanceof DomainError) {
-        outcomes[index] = { id: event.id, status: "rejected", error: result };
-      } else {
-        const { replayed, ...entry } = result;
-        outcomes[index] = { id: event.id, status: replayed ? "replayed" : "applied", entry };
-      }
+  const results = await consumeEach(
+    db,
+    accepted.map(({ workspaceId, event }) => ({
+      workspaceId,
+      serviceKey: event.service,
+      quantity: event.quantity,
+      idempotencyKey: apiIdempotencyKey(event.id),
+      referenceId: event.reference,
+      description: event.description,
+      actor: { type: "API_KEY", id: caller.apiKeyId },
+    })),
+    clock,
+  );
+  results.forEach((result, i) => {
+    const { index, event } = accepted[i]!;
+    if (result instanceof DomainError) {
+      outcomes[index] = { id: event.id, status: "rejected", error: result };
+    } else {
+      const { replayed, ...entry } = result;
+      outcomes[index] = { id: event.id, status: replayed ? "replayed" : "applied", entry };
     }
-  }
-
-  return outcomes.map((outcome, index) => {
-    if (!outcome) throw new Error(`The batch function returned no outcome for event ${index}`);
-    return outcome;
   });
+
+  return outcomes as BatchEventOutcome[];
 }

@@ -43,9 +43,10 @@ ALTER TABLE api_keys ADD CONSTRAINT api_keys_workspace_matches_kind
 --    Within a wallet, events apply in request order, and their entries take sequence numbers in
 --    that order. Requires each (workspace, key) pair at most once per call (the API refuses a
 --    batch repeating an id); a repeat is an exception, not a silent double spend.
+--    Each event names its own actor (`p_actor_ids`): a batch may gather the calls of many keys.
 --    Returns one row per event, `ordinal` being its 1-based position in the arrays.
 CREATE FUNCTION credits_consume_batch(p_workspace_ids uuid[], p_service_keys text[], p_quantities integer[],
-  p_keys text[], p_hashes text[], p_actor_type actor_type, p_actor_id text, p_reference_ids text[],
+  p_keys text[], p_hashes text[], p_actor_type actor_type, p_actor_ids text[], p_reference_ids text[],
   p_descriptions text[], p_now timestamptz)
 RETURNS TABLE (ordinal integer, outcome text, entry_id uuid, amount integer, balance_after integer, created_at timestamptz)
 LANGUAGE plpgsql AS $$
@@ -183,7 +184,7 @@ BEGIN
   INSERT INTO ledger_entries (id, wallet_id, workspace_id, type, amount, balance_after, idempotency_key,
     request_hash, actor_type, actor_id, reference_type, reference_id, service_id, quantity, description, created_at)
   SELECT u.id, u.wallet_id, p_workspace_ids[u.n], 'USAGE', u.amount, u.balance_after, p_keys[u.n], p_hashes[u.n],
-    p_actor_type, p_actor_id, 'service_call', p_reference_ids[u.n], u.service_id, p_quantities[u.n], p_descriptions[u.n], v_now
+    p_actor_type, p_actor_ids[u.n], 'service_call', p_reference_ids[u.n], u.service_id, p_quantities[u.n], p_descriptions[u.n], v_now
   FROM unnest(v_entry_ids, v_entry_ordinals, v_entry_wallets, v_entry_amounts, v_entry_balances, v_entry_services)
     WITH ORDINALITY AS u(id, n, wallet_id, amount, balance_after, service_id, k)
   ORDER BY u.k;

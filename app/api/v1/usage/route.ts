@@ -1,12 +1,14 @@
 import { usageWorkspace } from "@/lib/auth/api-key";
 import { json } from "@/lib/http/responses";
 import { withUsageKey } from "@/lib/http/route";
-import { apiIdempotencyKey, consumeCredits } from "@/services/credits/consume-credits";
+import { apiIdempotencyKey } from "@/services/credits/consume-credits";
+import { consumeGroup } from "@/services/credits/consume-credits-grouped";
 import { consumeUsageBody, usageResponse } from "@/types/usage";
 
 // POST /api/v1/usage — spend credits on a service (Idempotency-Key required)
 export const POST = withUsageKey({ body: consumeUsageBody, idempotent: true }, async ({ db, body, caller, idempotencyKey }) => {
-  const { replayed, ...entry } = await consumeCredits(db, {
+  // Concurrent spends are committed together; each still gets the answer it would have alone.
+  const { replayed, ...entry } = await consumeGroup(db).submit({
     workspaceId: usageWorkspace(caller, body.workspaceId),
     serviceKey: body.service,
     quantity: body.quantity,

@@ -1,0 +1,99 @@
+// Group commit: requests that arrive while earlier ones are being committed are committed together,
+// in one statement, instead of one transaction each. A request that finds nothing in flight is
+// committed at once, alone: a quiet system adds no wait.
+
+export type GroupCommitOptions<I, O> = {
+  /** Commits in flight at once (each holds a database connection). */
+  maxInFlight: number;
+  /** Requests per commit at most. */
+  maxBatch: number;
+  /**
+   * What a request contends on (a wallet): while a commit holding it is in flight, requests for
+   * it wait and go together in the next, so a hot wallet is locked once per batch, not per request.
+   */
+  lane: (item: I) => string;
+  /** Requests with one identity (an idempotency key) never share a commit: a later one waits for the next. */
+  identity: (item: I) => string;
+  /** One request alone. Its answer is the reference every batched answer must equal. */
+  commitOne: (item: I) => Promise<O>;
+  /** Several at once, answered in order; a refusal is returned for its own request, not thrown. */
+  commitMany: (items: I[]) => Promise<(O | Error)[]>;
+};
+
+type Pending<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unknown) => void };
+
+export type GroupCommit<I, O> = { submit(item: I): Promise<O> };
+
+export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): GroupCommit<I, O> {
+  const waiting: Pending<I, O>[] = [];
+  const busyLanes = new Map<string, number>();
+  let inFlight = 0;
+
+  /** The waiting requests the next commit takes: in arrival order, none on a lane in flight, no identity twice. */
+  function takeBatch(): Pending<I, O>[] {
+    const batch: Pending<I, O>[] = [];
+    const identities = new Set<string>();
+    // A lane stays closed for this batch after a request on it is held back, so a lane keeps its order.
+    const closedLanes = new Set<string>();
+    for (let i = 0; i < waiting.length && batch.length < options.maxBatch; ) {
+      const pending = waiting[i]!;
+      const lane = options.lane(pending.item);
+      const identity = options.identity(pending.item);
+      if (busyLanes.has(lane) || closedLanes.has(lane) || identities.has(identity)) {
+        closedLanes.add(lane);
+        i++;
+        continue;
+      }
+      identities.add(identity);
+      batch.push(pending);
+      waiting.splice(i, 1);
+    }
+    return batch;
+  }
+
+  function pump() {
+    while (inFlight < options.maxInFlight && waiting.length > 0) {
+      const batch = takeBatch();
+      if (batch.length === 0) return;
+      const lanes = batch.map((pending) => options.lane(pending.item));
+      for (const lane of lanes) busyLanes.set(lane, (busyLanes.get(lane) ?? 0) + 1);
+      inFlight++;
+      void commit(batch).finally(() => {
+        for (const lane of lanes) {
+          const count = busyLanes.get(lane)! - 1;
+          if (count === 0) busyLanes.delete(lane);
+          else busyLanes.set(lane, count);
+        }
+        inFlight--;
+        pump();
+      });
+    }
+  }
+
+  async function commit(batch: Pending<I, O>[]) {
+    if (batch.length > 1) {
+      try {
+        const results = await options.commitMany(batch.map((pending) => pending.item));
+        batch.forEach((pending, i) => {
+          const result = results[i]!;
+          if (result instanceof Error) pending.reject(result);
+          else pending.resolve(result);
+        });
+        return;
+      } catch {
+        // The statement itself failed (not a refusal): each request is committed alone instead,
+        // so a failure reaches only the request that causes it.
+      }
+    }
+    await Promise.all(batch.map((pending) => options.commitOne(pending.item).then(pending.resolve, pending.reject)));
+  }
+
+  return {
+    submit(item) {
+      return new Promise<O>((resolve, reject) => {
+        waiting.push({ item, resolve, reject });
+        pump();
+      });
+    },
+  };
+}
