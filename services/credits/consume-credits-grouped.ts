@@ -4,9 +4,10 @@ import type { Db } from "@/lib/db";
 import { createGroupCommit, type GroupCommit } from "@/lib/jobs/group-commit";
 import { consumeCredits, consumeEach, type ConsumeCreditsInput, type ConsumeResult } from "./consume-credits";
 
-// Four commits in flight leave most of a 16-connection pool to everything else, and are enough to
-// keep PostgreSQL busy across wallets; one wallet has at most one (its requests queue behind it).
-const MAX_IN_FLIGHT = 4;
+// Measured at 16 clients: fewer, larger commits win across wallets too (the process's CPU, not
+// PostgreSQL, is the limit there), but a second one in flight keeps spends moving when one commit
+// waits on a wallet another transaction holds. One wallet has at most one (its requests queue).
+const MAX_IN_FLIGHT = 2;
 // The usage batch endpoint's own limit: a statement this size was measured at about 9 ms.
 const MAX_BATCH = 500;
 
