@@ -48,6 +48,12 @@ export async function measureBatches(url: string, workspaceIds: string[], worksp
   for (const size of [100, 500]) {
     rows.push(await measureBatch(`(e) POST /api/v1/usage/batch, ${size} events, platform key, random wallets (events/s; p per batch)`, size, options, spread(size), () => platformKey));
   }
+  // Latency per batch is mostly queueing (events in flight ÷ events/s): the same load from fewer
+  // clients shows what a batch costs when it is not waiting behind fifteen others.
+  for (const clients of [4, 8]) {
+    const name = `(e) POST /api/v1/usage/batch, 100 events, platform key, random wallets, ${clients} clients`;
+    rows.push(await measureBatch(name, 100, { ...options, clients }, spread(100), () => platformKey));
+  }
   const oneWallet = () => Array.from({ length: 100 }, () => ({ id: randomUUID(), service: "bench.call", quantity: 1 }));
   rows.push(await measureBatch("(e) POST /api/v1/usage/batch, 100 events, workspace key, one random wallet per batch", 100, options, oneWallet, () => workspaceKeys[pick()]!));
   return rows;
