@@ -21,4 +21,7 @@ export function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// /api/v1/… on any host is already an /api path and exempt from the CSRF check here, so the proxy
+// would only pass it on: leaving it out spares every usage call a proxy invocation (about a
+// twentieth of its CPU). api.<host>/v1/… still matches and is rewritten.
+export const config = { matcher: ["/((?!api/v1/|_next/static|_next/image|favicon.ico).*)"] };
