@@ -22,6 +22,7 @@ export function proxy(req: NextRequest) {
 }
 
 // /api/v1/… on any host is already an /api path and exempt from the CSRF check here, so the proxy
-// would only pass it on: leaving it out spares every usage call a proxy invocation (about a
-// twentieth of its CPU). api.<host>/v1/… still matches and is rewritten.
+// would only pass it on. Invoking it anyway cost a third of `next start`'s CPU per request on a
+// static route (0.79 → 0.53 ms measured), the same on every usage call: leave it out.
+// api.<host>/v1/… still matches and is rewritten.
 export const config = { matcher: ["/((?!api/v1/|_next/static|_next/image|favicon.ico).*)"] };
