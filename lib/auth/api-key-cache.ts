@@ -5,6 +5,12 @@
 import type { Clock } from "@/lib/clock";
 import type { ApiKeyCaller } from "./api-key";
 
+/**
+ * How long a process trusts what it read about a key: the longest a revocation made elsewhere
+ * (another app instance, SQL) waits to be seen. Short enough to promise "within seconds" (docs).
+ */
+export const API_KEY_CACHE_TTL_MS = 5_000;
+
 /** A key that exists: its caller, or null when it is refused (revoked, or a prefix we never issued). */
 export type ApiKeyRecord = { apiKeyId: string; caller: ApiKeyCaller | null; lastUsedAt: Date | null };
 

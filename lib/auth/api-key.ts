@@ -8,7 +8,7 @@ import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
 import { DomainError, forbidden } from "@/lib/errors";
-import { ApiKeyCache, type ApiKeyRecord } from "./api-key-cache";
+import { API_KEY_CACHE_TTL_MS, ApiKeyCache, type ApiKeyRecord } from "./api-key-cache";
 import { recordApiKeyUse } from "./api-key-use";
 
 const PREFIXES = { WORKSPACE: "sbk_", PLATFORM: "sbp_" } as const;
@@ -40,8 +40,6 @@ const invalidKey = () => new DomainError("unauthenticated", "Missing, invalid or
 // (and a lock on the key row) to every request.
 const LAST_USED_GRANULARITY_MS = 60_000;
 
-/** How long this process trusts what it read about a key: the most a revocation made elsewhere waits. */
-export const API_KEY_CACHE_TTL_MS = 5_000;
 // Far more keys than one instance serves in five seconds; at ~300 bytes each, a few MiB at most.
 const API_KEY_CACHE_ENTRIES = 10_000;
 

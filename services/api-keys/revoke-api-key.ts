@@ -9,7 +9,7 @@ export type RevokeApiKeyInput = { workspaceId: string; apiKeyId: string; actorId
 
 /**
  * Revokes a key of the workspace: refused at once by this process, by other app instances within
- * API_KEY_CACHE_TTL_MS (lib/auth/api-key.ts). Revoking twice is a no-op. Throws `not_found`.
+ * API_KEY_CACHE_TTL_MS (lib/auth/api-key-cache.ts). Revoking twice is a no-op. Throws `not_found`.
  */
 export async function revokeApiKey(db: Db, input: RevokeApiKeyInput): Promise<ApiKeyView> {
   const view = await inTransaction(db, async (tx) => {

@@ -11,7 +11,7 @@ export type RevokePlatformKeyInput = { apiKeyId: string; adminId: string };
 
 /**
  * Revokes a platform service key: its next request is refused (401) by this process, and by
- * other app instances within API_KEY_CACHE_TTL_MS (lib/auth/api-key.ts). Audited
+ * other app instances within API_KEY_CACHE_TTL_MS (lib/auth/api-key-cache.ts). Audited
  * (`platform_key.revoked`); revoking twice is a no-op and audits nothing. A workspace key's id is
  * `not_found` here: those belong to their workspace's owners.
  */
