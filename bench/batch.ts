@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
+import { httpRequest } from "./http-client";
 import { runLoad, type Measurement } from "./stats";
 
 async function createPlatformKey(url: string): Promise<string> {
@@ -21,14 +22,13 @@ type BatchOptions = { baseUrl: string; clients: number; seconds: number; warmupS
 
 /** One batch request; throws unless every event was applied. Returns the number of events. */
 async function sendBatch(baseUrl: string, apiKey: string, events: object[]): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/v1/usage/batch`, {
+  const { status, text } = await httpRequest(`${baseUrl}/api/v1/usage/batch`, {
     method: "POST",
     headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
     body: JSON.stringify({ events }),
   });
-  const text = await response.text();
   // A substring check, not a parse: the client must stay cheap next to the server it measures.
-  if (response.status !== 200 || text.includes('"status":"rejected"')) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+  if (status !== 200 || text.includes('"status":"rejected"')) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
 }
 
 /** A batch measurement with ops counted in events (latencies stay per batch). */

@@ -4,6 +4,7 @@
 // `next start`. One hot wallet, and 10,000.
 // (d) Stripe `invoice.paid` webhook deliveries over HTTP (bench/webhook.ts).
 // (e) POST /api/v1/usage/batch over HTTP, against the spread limit (bench/batch.ts).
+// (g) the load generator's own ceiling: the same client and clients against a constant answer.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
@@ -12,6 +13,7 @@ import { consumeCredits } from "@/services/credits/consume-credits";
 import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
 import { measureBatches } from "./batch";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
+import { closeHttpClients, httpRequest, startConstantServer } from "./http-client";
 import { startServer, stopServer } from "./http-server";
 import { preparePgbenchTables, runPgbench } from "./pgbench";
 import { printTable, runLoad, summarize, type Measurement } from "./stats";
@@ -59,12 +61,27 @@ async function main() {
   const server = await startServer(url, PORT, { STRIPE_EMULATOR_URL: stripe.emulator.url, STRIPE_SECRET_KEY: "", STRIPE_WEBHOOK_SECRET: "" });
   const rows = [];
   let spreadLimitOps = NaN;
+  const notes: string[] = [];
   try {
+    // What the load generator itself can drive: (c)'s requests, answered by a constant server.
+    // Far above (c0), it shows that no HTTP row below is limited by the generator.
+    const constant = await startConstantServer();
+    const ceiling = await measured("(g) load generator ceiling: POST to a constant node:http server", async () => {
+      const response = await httpRequest(`${constant.url}/api/v1/usage`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${apiKeys[0]}`, "content-type": "application/json", "idempotency-key": randomUUID() },
+        body: JSON.stringify({ service: "bench.call", quantity: 1 }),
+      });
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+    }).finally(constant.stop);
     // The framework's own ceiling here: a static route handler, no database. Context for (c).
     const floor = await measured("(c0) Next.js floor: GET a static route", async () => {
-      const response = await fetch(`http://localhost:${PORT}/api/v1/openapi.json`);
-      await response.arrayBuffer();
+      const response = await httpRequest(`http://localhost:${PORT}/api/v1/openapi.json`);
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
     });
+    const floorOps = summarize(floor).opsPerSecond;
+    const versusFloor: string[] = [];
+    notes.push(`(g) the load generator's ceiling is ${(summarize(ceiling).opsPerSecond / floorOps).toFixed(1)}× (c0) with the same client and ${CLIENTS} clients`);
     for (const scenario of scenarios) {
       runPgbench(url, "warm-up", scenario.rows, CLIENTS, WARMUP_SECONDS);
       const limit = runPgbench(url, `(a) database limit, ${scenario.label}`, scenario.rows, CLIENTS, SECONDS);
@@ -88,21 +105,22 @@ async function main() {
         }),
       );
       const http = await measured(`(c) POST /api/v1/usage, ${scenario.label}`, async () => {
-        const response = await fetch(`http://localhost:${PORT}/api/v1/usage`, {
+        const response = await httpRequest(`http://localhost:${PORT}/api/v1/usage`, {
           method: "POST",
           headers: { authorization: `Bearer ${apiKeys[scenario.pick()]}`, "content-type": "application/json", "idempotency-key": randomUUID() },
           body: JSON.stringify({ service: "bench.call", quantity: 1 }),
         });
-        if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.text}`);
       });
+      versusFloor.push(`${scenario.label} ${(summarize(http).opsPerSecond / floorOps).toFixed(2)}×`);
       const limitOps = summarize(limit).opsPerSecond;
       if (scenario.rows !== 1) spreadLimitOps = limitOps;
-      for (const m of scenario.rows === 1 ? [limit, service, grouped, http] : [limit, service, grouped, http, floor]) {
+      for (const m of scenario.rows === 1 ? [limit, service, grouped, http] : [limit, service, grouped, http, floor, ceiling]) {
         const s = summarize(m);
         rows.push({ name: m.name, ...s, ratio: s.opsPerSecond / limitOps, errors: m.errors });
       }
     }
+    notes.push(`(c) POST /api/v1/usage against (c0) the framework floor: ${versusFloor.join(", ")}`);
     const batchOptions = { baseUrl: `http://localhost:${PORT}`, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
     for (const m of await measureBatches(url, workspaceIds, apiKeys, batchOptions)) {
       const s = summarize(m);
@@ -112,10 +130,13 @@ async function main() {
   } finally {
     stopServer(server);
     await stripe.emulator.close();
+    await closeHttpClients();
     await db.close();
   }
   console.log("");
   printTable(rows);
+  console.log("");
+  for (const note of notes) console.log(note);
 }
 
 await main();

@@ -5,6 +5,7 @@ import Stripe from "stripe";
 import { EMULATOR_WEBHOOK_SECRET } from "@/lib/stripe/emulator";
 import { createStripeEmulator, emulatorClient, type StripeEmulator } from "@/scripts/stripe-emulator";
 import { withClient } from "./database";
+import { httpRequest } from "./http-client";
 import type { Measurement } from "./stats";
 
 export const PLAN_CREDITS = 550;
@@ -67,9 +68,9 @@ export function paidInvoiceEvents(emulator: StripeEmulator): { invoiceId: string
 /** POSTs one event to the app's webhook, signed now (Stripe's tolerance is 300 s); any non-2xx throws. */
 export async function deliver(baseUrl: string, payload: string) {
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: EMULATOR_WEBHOOK_SECRET });
-  const response = await fetch(`${baseUrl}/api/stripe/webhook`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
-  if (!response.ok) throw new Error(`HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return response.json() as Promise<{ received: boolean; status: string; duplicate: boolean }>;
+  const { status, text } = await httpRequest(`${baseUrl}/api/stripe/webhook`, { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
+  if (status < 200 || status > 299) throw new Error(`HTTP ${status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as { received: boolean; status: string; duplicate: boolean };
 }
 
 /** Runs `op` over items[0..count) with `clients` loops pulling the next index: a fixed amount of work, timed per call. */

@@ -4,9 +4,12 @@
 // the plain key is shown once.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
 import { DomainError, forbidden } from "@/lib/errors";
+import { API_KEY_CACHE_TTL_MS, ApiKeyCache, type ApiKeyRecord } from "./api-key-cache";
+import { recordApiKeyUse } from "./api-key-use";
 
 const PREFIXES = { WORKSPACE: "sbk_", PLATFORM: "sbp_" } as const;
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -37,28 +40,63 @@ const invalidKey = () => new DomainError("unauthenticated", "Missing, invalid or
 // (and a lock on the key row) to every request.
 const LAST_USED_GRANULARITY_MS = 60_000;
 
+// Far more keys than one instance serves in five seconds; at ~300 bytes each, a few MiB at most.
+const API_KEY_CACHE_ENTRIES = 10_000;
+
+const globalForKeys = globalThis as typeof globalThis & { __apiKeyCache?: ApiKeyCache };
+
+function apiKeyCache(): ApiKeyCache {
+  return (globalForKeys.__apiKeyCache ??= new ApiKeyCache({ ttlMs: API_KEY_CACHE_TTL_MS, maxEntries: API_KEY_CACHE_ENTRIES, clock: systemClock }));
+}
+
+/** Replaces this process's key cache (tests: a fake clock); none restores the default on next use. */
+export function installApiKeyCache(cache?: ApiKeyCache) {
+  globalForKeys.__apiKeyCache = cache;
+}
+
+/** Makes this process refuse a revoked key at once, rather than when its cached record expires. */
+export function forgetApiKey(apiKeyId: string) {
+  apiKeyCache().forget(apiKeyId);
+}
+
 type ApiKeyRow = { id: string; kind: ApiKeyKind; workspace_id: string | null; revoked_at: Date | null; last_used_at: Date | null };
 
-/** The caller behind `Authorization: Bearer sbk_…|sbp_…`; throws `unauthenticated` otherwise. */
+async function findApiKey(keyHash: string, key: string): Promise<ApiKeyRecord | null> {
+  // A prepared statement, not a Prisma query (lib/db/prepared.ts).
+  const [row] = await queryPrepared<ApiKeyRow>(db(), {
+    name: "api_key_by_hash",
+    text: "SELECT id, kind, workspace_id, revoked_at, last_used_at FROM api_keys WHERE key_hash = $1",
+    values: [keyHash],
+  });
+  if (!row) return null;
+  return { apiKeyId: row.id, caller: callerOf(row, key), lastUsedAt: row.last_used_at };
+}
+
+function callerOf(row: ApiKeyRow, key: string): ApiKeyCaller | null {
+  // The stored kind decides; a prefix that disagrees with it was never issued by us.
+  if (row.revoked_at || !key.startsWith(PREFIXES[row.kind])) return null;
+  if (row.kind === "PLATFORM") return { kind: "PLATFORM", apiKeyId: row.id, workspaceId: null };
+  return row.workspace_id ? { kind: "WORKSPACE", apiKeyId: row.id, workspaceId: row.workspace_id } : null;
+}
+
+/**
+ * The caller behind `Authorization: Bearer sbk_…|sbp_…`; throws `unauthenticated` otherwise.
+ * Served from this process's key cache for up to API_KEY_CACHE_TTL_MS after the database said so.
+ */
 export async function authenticateApiKey(req: Request): Promise<ApiKeyCaller> {
   const header = req.headers.get("authorization") ?? "";
   const key = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
   if (!KEY_PATTERN.test(key)) throw invalidKey();
-  // On every usage call: a prepared statement, not a Prisma query (lib/db/prepared.ts).
-  const [apiKey] = await queryPrepared<ApiKeyRow>(db(), {
-    name: "api_key_by_hash",
-    text: "SELECT id, kind, workspace_id, revoked_at, last_used_at FROM api_keys WHERE key_hash = $1",
-    values: [hashApiKey(key)],
-  });
-  // The stored kind decides; a prefix that disagrees with it was never issued by us.
-  if (!apiKey || apiKey.revoked_at || !key.startsWith(PREFIXES[apiKey.kind])) throw invalidKey();
-  const now = Date.now();
-  if (!apiKey.last_used_at || now - apiKey.last_used_at.getTime() > LAST_USED_GRANULARITY_MS) {
-    await db().apiKey.update({ where: { id: apiKey.id }, data: { lastUsedAt: new Date(now) } });
+  const keyHash = hashApiKey(key);
+  const cache = apiKeyCache();
+  const apiKey = await cache.get(keyHash, () => findApiKey(keyHash, key));
+  if (!apiKey?.caller) throw invalidKey();
+  const now = cache.now();
+  if (apiKey.lastUsedAt === null || now - apiKey.lastUsedAt > LAST_USED_GRANULARITY_MS) {
+    apiKey.lastUsedAt = now;
+    recordApiKeyUse(apiKey.apiKeyId, new Date(now));
   }
-  if (apiKey.kind === "PLATFORM") return { kind: "PLATFORM", apiKeyId: apiKey.id, workspaceId: null };
-  if (!apiKey.workspace_id) throw invalidKey();
-  return { kind: "WORKSPACE", apiKeyId: apiKey.id, workspaceId: apiKey.workspace_id };
+  return apiKey.caller;
 }
 
 export const platformKeyRequiresWorkspace = "Name the workspace: a platform key spends from the workspace each request names";

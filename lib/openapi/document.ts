@@ -3,6 +3,7 @@
 // into docs/api.md by `npm run docs:api`.
 import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { API_KEY_CACHE_TTL_MS } from "@/lib/auth/api-key-cache";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import {
   balanceResponse,
@@ -48,6 +49,10 @@ const idempotencyHeader = z.object({
   "Idempotency-Key": z.string().min(1).max(255).describe("Unique per request; a retry with the same key returns the first result"),
 });
 
+const revocationNote =
+  `A revoked key is refused (401 \`unauthenticated\`) at once by the app instance that revoked it, and by every other instance within ${API_KEY_CACHE_TTL_MS / 1000} seconds: ` +
+  "each instance trusts what it last read about a key for that long, so a busy key costs no database lookup per request.";
+
 const jsonBody = (schema: z.ZodType) => ({ content: { "application/json": { schema } }, required: true });
 const ok = (description: string, schema: z.ZodType) => ({ description, content: { "application/json": { schema } } });
 
@@ -58,7 +63,8 @@ export function buildOpenApiDocument() {
     scheme: "bearer",
     description:
       "A workspace API key (`sbk_…`), created under API keys in the dashboard, or a platform service key (`sbp_…`), issued by a platform admin: " +
-      "the usage endpoints only, naming the workspace (`workspaceId`) on every request or event; any other endpoint answers it 403 `forbidden`.",
+      "the usage endpoints only, naming the workspace (`workspaceId`) on every request or event; any other endpoint answers it 403 `forbidden`. " +
+      revocationNote,
   });
   const security = [{ [apiKey.name]: [] }];
 
@@ -131,7 +137,10 @@ export function buildOpenApiDocument() {
     info: {
       title: "Streamline Billing API",
       version: "1.0.0",
-      description: "Server-to-server credit usage. Errors are `application/problem+json` with a stable `code`.",
+      description:
+        "Server-to-server credit usage. Errors are `application/problem+json` with a stable `code`.\n\n" +
+        "Authenticate with `Authorization: Bearer <key>`: a workspace key (`sbk_…`) or a platform service key (`sbp_…`). " +
+        revocationNote,
     },
     servers: [{ url: "/api" }],
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetApiKey } from "@/lib/auth/api-key";
 import { inTransaction, type Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ApiKeyView } from "@/types/api-keys";
@@ -6,9 +7,12 @@ import { recordAudit } from "../audit/record-audit";
 
 export type RevokeApiKeyInput = { workspaceId: string; apiKeyId: string; actorId: string };
 
-/** Revokes a key of the workspace at once. Revoking twice is a no-op. Throws `not_found`. */
+/**
+ * Revokes a key of the workspace: refused at once by this process, by other app instances within
+ * API_KEY_CACHE_TTL_MS (lib/auth/api-key-cache.ts). Revoking twice is a no-op. Throws `not_found`.
+ */
 export async function revokeApiKey(db: Db, input: RevokeApiKeyInput): Promise<ApiKeyView> {
-  return inTransaction(db, async (tx) => {
+  const view = await inTransaction(db, async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: input.apiKeyId, workspaceId: input.workspaceId } });
     if (!key) throw notFound("API key");
     const select = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
@@ -22,4 +26,9 @@ export async function revokeApiKey(db: Db, input: RevokeApiKeyInput): Promise<Ap
     });
     return revoked;
   });
+  // This process's key cache would otherwise accept the key for a few more seconds. Given a
+  // caller's transaction, this runs before it commits: a request in between may cache the key
+  // again, for the cache's few seconds at most, as on any other instance.
+  forgetApiKey(view.id);
+  return view;
 }

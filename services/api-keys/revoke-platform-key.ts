@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetApiKey } from "@/lib/auth/api-key";
 import { systemClock, type Clock } from "@/lib/clock";
 import { inTransaction, type Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -9,12 +10,13 @@ import { API_KEY_VIEW } from "./api-key-view";
 export type RevokePlatformKeyInput = { apiKeyId: string; adminId: string };
 
 /**
- * Revokes a platform service key: its next request is refused (401). Audited
+ * Revokes a platform service key: its next request is refused (401) by this process, and by
+ * other app instances within API_KEY_CACHE_TTL_MS (lib/auth/api-key-cache.ts). Audited
  * (`platform_key.revoked`); revoking twice is a no-op and audits nothing. A workspace key's id is
  * `not_found` here: those belong to their workspace's owners.
  */
 export async function revokePlatformKey(db: Db, input: RevokePlatformKeyInput, clock: Clock = systemClock): Promise<ApiKeyView> {
-  return inTransaction(db, async (tx) => {
+  const view = await inTransaction(db, async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: input.apiKeyId, kind: "PLATFORM" }, select: API_KEY_VIEW });
     if (!key) throw notFound("Platform key");
     if (key.revokedAt) return key;
@@ -32,4 +34,9 @@ export async function revokePlatformKey(db: Db, input: RevokePlatformKeyInput, c
     }
     return revoked;
   });
+  // This process's key cache would otherwise accept the key for a few more seconds. Given a
+  // caller's transaction, this runs before it commits: a request in between may cache the key
+  // again, for the cache's few seconds at most, as on any other instance.
+  forgetApiKey(view.id);
+  return view;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, inject } from "vitest";
+import { flushApiKeyUse } from "@/lib/auth/api-key-use";
 import { installDb } from "@/lib/db";
 import { createDbClient, type DbClient } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -54,6 +55,8 @@ export function describeEachEngine(title: string, suite: (ctx: EngineContext) =>
         installDb(client);
       });
       afterAll(async () => {
+        // Key uses are written a second later (lib/auth/api-key-use.ts): write them while the database is open.
+        await flushApiKeyUse();
         await client?.close();
       });
       suite({ engine, prisma: () => client!.prisma });
