@@ -4,9 +4,8 @@
 // the filters, replays one from the keyboard (a replay that fails again explains itself in a
 // modal), and the replay grants the plan's credits exactly once.
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { balance, DEMO_PASSWORD, EMULATOR } from "./demo";
 
-const DEMO_PASSWORD = "demo-password-123";
-const EMULATOR = `http://127.0.0.1:${process.env.E2E_STRIPE_EMULATOR_PORT ?? 12_112}`;
 const STARTER_CREDITS = 200;
 
 type EmulatorEventRow = { event: { id: string; type: string; data: { object: { customer_email?: string | null } } }; delivery: { state: string } | null };
@@ -20,11 +19,6 @@ async function signUp(page: Page, email: string) {
   await page.getByLabel("Password").fill("a-long-enough-password");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-}
-
-async function balance(page: Page): Promise<number> {
-  const me = await (await page.request.get("/api/me")).json();
-  return me.workspaces[0].wallet.balance;
 }
 
 /** Moves focus forward with Tab until `target` has it (a keyboard user's way there). */

@@ -3,23 +3,9 @@
 // the bank answers; then exactly the pack's credits, or a clear failure and nothing.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { balance, EMULATOR, signInAsBob } from "./demo";
 
-const DEMO_PASSWORD = "demo-password-123";
-const EMULATOR = `http://127.0.0.1:${process.env.E2E_STRIPE_EMULATOR_PORT ?? 12_112}`;
 const BANK_DEBIT_DAYS = 4;
-
-async function signInAsBob(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("bob@globex.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-}
-
-async function balance(page: Page): Promise<number> {
-  const me = await (await page.request.get("/api/me")).json();
-  return me.workspaces[0].wallet.balance;
-}
 
 /** Opens Checkout for the 100-credit pack and fills its US bank account form (not yet submitted). */
 async function fillBankAccount(page: Page, accountNumber: string) {

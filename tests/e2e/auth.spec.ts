@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-
-const DEMO_PASSWORD = "demo-password-123";
+import { DEMO_PASSWORD } from "./demo";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");

@@ -2,21 +2,7 @@
 // Stripe's test cards. The balance is read from the API before and after: exactly the pack's
 // credits, or nothing.
 import { expect, test, type Page } from "@playwright/test";
-
-const DEMO_PASSWORD = "demo-password-123";
-
-async function signInAsBob(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("bob@globex.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-}
-
-async function balance(page: Page): Promise<number> {
-  const me = await (await page.request.get("/api/me")).json();
-  return me.workspaces[0].wallet.balance;
-}
+import { balance, DEMO_PASSWORD, EMULATOR, signInAsBob } from "./demo";
 
 async function payForHundredCredits(page: Page, card: string) {
   await page.goto("/credits");
@@ -87,8 +73,6 @@ test("a custom amount shows its price as it is typed and, paid with 4242, adds e
   // The webhook for the same payment arrives too: still exactly one grant.
   await expect.poll(() => balance(page), { timeout: 10_000 }).toBe(before + 7_500);
 });
-
-const EMULATOR = `http://127.0.0.1:${process.env.E2E_STRIPE_EMULATOR_PORT ?? 12_112}`;
 
 test("a plan grants its credits when paid, again at renewal, and never after it is cancelled", async ({ page, request }) => {
   await page.goto("/sign-in");

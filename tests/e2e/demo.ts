@@ -1,0 +1,20 @@
+// What the E2E specs share: the seeded demo accounts, the emulator the app under test talks to,
+// and the balance as the API reports it.
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password-123";
+export const EMULATOR = `http://127.0.0.1:${process.env.E2E_STRIPE_EMULATOR_PORT ?? 12_112}`;
+
+export async function signInAsBob(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("bob@globex.test");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+}
+
+/** The signed-in user's first workspace's balance. */
+export async function balance(page: Page): Promise<number> {
+  const me = await (await page.request.get("/api/me")).json();
+  return me.workspaces[0].wallet.balance;
+}
