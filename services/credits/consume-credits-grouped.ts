@@ -11,6 +11,12 @@ const MAX_IN_FLIGHT = 2;
 // The usage batch endpoint's own limit: a statement this size was measured at about 9 ms.
 const MAX_BATCH = 500;
 
+/** How spends are grouped: a wallet's wait behind its commit in flight; a key is spent once per commit. */
+export const SPEND_GROUPING = {
+  lane: (input: ConsumeCreditsInput) => input.workspaceId,
+  identity: (input: ConsumeCreditsInput) => `${input.workspaceId} ${input.idempotencyKey}`,
+};
+
 export type ConsumeGroup = GroupCommit<ConsumeCreditsInput, ConsumeResult>;
 
 /**
@@ -23,8 +29,7 @@ export function createConsumeGroup(db: Db, { clock = systemClock, maxInFlight = 
   return createGroupCommit<ConsumeCreditsInput, ConsumeResult>({
     maxInFlight,
     maxBatch: MAX_BATCH,
-    lane: (input) => input.workspaceId,
-    identity: (input) => `${input.workspaceId} ${input.idempotencyKey}`,
+    ...SPEND_GROUPING,
     commitOne: (input) => consumeCredits(db, input, clock),
     commitMany: (inputs) => consumeEach(db, inputs, clock),
   });

@@ -8,7 +8,7 @@ import { createDbClient } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { createGroupCommit } from "@/lib/jobs/group-commit";
 import { consumeCredits, consumeEach, type ConsumeCreditsInput, type ConsumeResult } from "@/services/credits/consume-credits";
-import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
+import { createConsumeGroup, SPEND_GROUPING } from "@/services/credits/consume-credits-grouped";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createFundedAccount, createService } from "../fixtures/credits";
 import { describeEachEngine } from "../helpers/engines";
@@ -25,8 +25,7 @@ function countedGroup(prisma: PrismaClient) {
   const group = createGroupCommit<ConsumeCreditsInput, ConsumeResult>({
     maxInFlight: 4,
     maxBatch: 500,
-    lane: (input) => input.workspaceId,
-    identity: (input) => `${input.workspaceId} ${input.idempotencyKey}`,
+    ...SPEND_GROUPING,
     commitOne: (input) => (counts.one++, consumeCredits(prisma, input)),
     commitMany: (inputs) => (counts.many++, consumeEach(prisma, inputs)),
   });

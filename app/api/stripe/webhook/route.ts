@@ -5,10 +5,11 @@ import { storeStripeEvent } from "@/services/billing/receive-stripe-event";
 import { webhookAck } from "@/types/billing";
 
 // POST /api/stripe/webhook — Stripe's event deliveries: verified, stored, answered, then processed
-export const POST = withStripeWebhook(({ db, event }) =>
-  stripeEventQueue().foreground(async () => {
+export const POST = withStripeWebhook(({ db, event }) => {
+  const queue = stripeEventQueue();
+  return queue.foreground(async () => {
     const stored = await storeStripeEvent(db, event);
-    if (stored.status === "QUEUED") stripeEventQueue().push(event);
+    if (stored.status === "QUEUED") queue.push(event);
     return json(webhookAck, { received: true, ...stored });
-  }),
-);
+  });
+});
