@@ -8,10 +8,17 @@ export type GroupCommitOptions<I, O> = {
   /** Requests per commit at most. */
   maxBatch: number;
   /**
-   * What a request contends on (a wallet): while a commit holding it is in flight, requests for
-   * it wait and go together in the next, so a hot wallet is locked once per batch, not per request.
+   * What a request contends on (a wallet): while `laneDepth` commits holding it are in flight,
+   * requests for it wait and go together in the next, so a hot wallet is locked once per batch,
+   * not per request.
    */
   lane: (item: I) => string;
+  /**
+   * Commits in flight at once on one lane (default 1). With 2, the next batch for a hot lane is
+   * already sent and queued on the database's lock while the one before it commits, so the lane
+   * never sits idle waiting for a round trip; the database's lock, not arrival, then orders them.
+   */
+  laneDepth?: number;
   /** Requests with one identity (an idempotency key) never share a commit: a later one waits for the next. */
   identity: (item: I) => string;
   /** One request alone. Its answer is the reference every batched answer must equal. */
@@ -27,9 +34,10 @@ export type GroupCommit<I, O> = { submit(item: I): Promise<O> };
 export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): GroupCommit<I, O> {
   const waiting: Pending<I, O>[] = [];
   const busyLanes = new Map<string, number>();
+  const laneDepth = options.laneDepth ?? 1;
   let inFlight = 0;
 
-  /** The waiting requests the next commit takes: in arrival order, none on a lane in flight, no identity twice. */
+  /** The waiting requests the next commit takes: in arrival order, none on a full lane, no identity twice. */
   function takeBatch(): Pending<I, O>[] {
     const batch: Pending<I, O>[] = [];
     const identities = new Set<string>();
@@ -39,7 +47,7 @@ export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): Grou
       const pending = waiting[i]!;
       const lane = options.lane(pending.item);
       const identity = options.identity(pending.item);
-      if (busyLanes.has(lane) || closedLanes.has(lane) || identities.has(identity)) {
+      if ((busyLanes.get(lane) ?? 0) >= laneDepth || closedLanes.has(lane) || identities.has(identity)) {
         closedLanes.add(lane);
         i++;
         continue;

@@ -4,13 +4,14 @@ import { createGroupCommit } from "@/lib/jobs/group-commit";
 
 type Item = { lane: string; id: string };
 
-function harness(maxInFlight = 2) {
+function harness(maxInFlight = 2, laneDepth?: number) {
   const commits: string[][] = [];
   const gates: (() => void)[] = [];
   const gate = () => new Promise<void>((resolve) => gates.push(resolve));
   const group = createGroupCommit<Item, string>({
     maxInFlight,
     maxBatch: 3,
+    laneDepth,
     lane: (item) => item.lane,
     identity: (item) => item.id,
     commitOne: async (item) => {
@@ -51,6 +52,17 @@ describe("group commit", () => {
     await openAll();
     expect(await Promise.all(answers)).toEqual(["one:a", "many:b", "many:c", "many:d", "one:e"]);
     expect(commits).toEqual([["a"], ["b", "c", "d"], ["e"]]);
+  });
+
+  it("with laneDepth 2, sends a hot lane's next commit while one is in flight, and gathers the rest behind both", async () => {
+    const { group, commits, gates, openAll } = harness(2, 2);
+    const answers = ["a", "b", "c", "d"].map((id) => group.submit({ lane: "hot", id }));
+    expect(commits).toEqual([["a"], ["b"]]);
+    gates.shift()!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(commits).toEqual([["a"], ["b"], ["c", "d"]]);
+    await openAll();
+    expect(await Promise.all(answers)).toEqual(["one:a", "one:b", "many:c", "many:d"]);
   });
 
   it("commits other lanes alongside, up to maxInFlight commits", async () => {
