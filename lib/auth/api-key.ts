@@ -8,6 +8,7 @@ import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { queryPrepared } from "@/lib/db/prepared";
 import { DomainError, forbidden } from "@/lib/errors";
+import { createGroupCommit, type GroupCommit } from "@/lib/jobs/group-commit";
 import { API_KEY_CACHE_TTL_MS, ApiKeyCache, type ApiKeyRecord } from "./api-key-cache";
 import { recordApiKeyUse } from "./api-key-use";
 
@@ -59,18 +60,43 @@ export function forgetApiKey(apiKeyId: string) {
   apiKeyCache().forget(apiKeyId);
 }
 
-type ApiKeyRow = { id: string; kind: ApiKeyKind; workspace_id: string | null; revoked_at: Date | null; last_used_at: Date | null };
+type ApiKeyRow = { id: string; key_hash: string; kind: ApiKeyKind; workspace_id: string | null; revoked_at: Date | null; last_used_at: Date | null };
+type KeyLookup = { keyHash: string; key: string };
 
-async function findApiKey(keyHash: string, key: string): Promise<ApiKeyRecord | null> {
-  // A prepared statement, not a Prisma query (lib/db/prepared.ts).
+const toRecord = (row: ApiKeyRow | undefined, key: string): ApiKeyRecord | null =>
+  row ? { apiKeyId: row.id, caller: callerOf(row, key), lastUsedAt: row.last_used_at } : null;
+
+// Prepared statements, not Prisma queries (lib/db/prepared.ts).
+async function findApiKey({ keyHash, key }: KeyLookup): Promise<ApiKeyRecord | null> {
   const [row] = await queryPrepared<ApiKeyRow>(db(), {
     name: "api_key_by_hash",
-    text: "SELECT id, kind, workspace_id, revoked_at, last_used_at FROM api_keys WHERE key_hash = $1",
+    text: "SELECT id, key_hash, kind, workspace_id, revoked_at, last_used_at FROM api_keys WHERE key_hash = $1",
     values: [keyHash],
   });
-  if (!row) return null;
-  return { apiKeyId: row.id, caller: callerOf(row, key), lastUsedAt: row.last_used_at };
+  return toRecord(row, key);
 }
+
+async function findApiKeys(lookups: KeyLookup[]): Promise<(ApiKeyRecord | null)[]> {
+  const rows = await queryPrepared<ApiKeyRow>(db(), {
+    name: "api_keys_by_hash",
+    text: "SELECT id, key_hash, kind, workspace_id, revoked_at, last_used_at FROM api_keys WHERE key_hash = ANY($1::text[])",
+    values: [lookups.map((lookup) => lookup.keyHash)],
+  });
+  const byHash = new Map(rows.map((row) => [row.key_hash, row]));
+  return lookups.map((lookup) => toRecord(byHash.get(lookup.keyHash), lookup.key));
+}
+
+// Many keys first seen at once (a burst across thousands of workspaces) are looked up together:
+// lookups that arrive while one is in flight share the next query, as spends share a commit.
+const globalForLookups = globalThis as typeof globalThis & { __apiKeyLookups?: GroupCommit<KeyLookup, ApiKeyRecord | null> };
+const keyLookups = (globalForLookups.__apiKeyLookups ??= createGroupCommit<KeyLookup, ApiKeyRecord | null>({
+  maxInFlight: 2,
+  maxBatch: 500,
+  lane: (lookup) => lookup.keyHash,
+  identity: (lookup) => lookup.keyHash,
+  commitOne: findApiKey,
+  commitMany: findApiKeys,
+}));
 
 function callerOf(row: ApiKeyRow, key: string): ApiKeyCaller | null {
   // The stored kind decides; a prefix that disagrees with it was never issued by us.
@@ -89,7 +115,7 @@ export async function authenticateApiKey(req: Request): Promise<ApiKeyCaller> {
   if (!KEY_PATTERN.test(key)) throw invalidKey();
   const keyHash = hashApiKey(key);
   const cache = apiKeyCache();
-  const apiKey = await cache.get(keyHash, () => findApiKey(keyHash, key));
+  const apiKey = await cache.get(keyHash, () => keyLookups.submit({ keyHash, key }));
   if (!apiKey?.caller) throw invalidKey();
   const now = cache.now();
   if (apiKey.lastUsedAt === null || now - apiKey.lastUsedAt > LAST_USED_GRANULARITY_MS) {

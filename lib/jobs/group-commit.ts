@@ -1,4 +1,4 @@
-// Group commit: requests that arrive while earlier ones are being committed are committed together,
+// Group commit: requests that arrive while earlier ones are being committed are committed together
 // in one statement, instead of one transaction each. A request that finds nothing in flight is
 // committed at once, alone: a quiet system adds no wait.
 

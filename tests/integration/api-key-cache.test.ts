@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import * as apiKey from "@/app/api/workspaces/[workspaceId]/api-keys/[apiKeyId]/route";
 import { POST as consume } from "@/app/api/v1/usage/route";
-import { installApiKeyCache } from "@/lib/auth/api-key";
+import { generateApiKey, installApiKeyCache } from "@/lib/auth/api-key";
 import { API_KEY_CACHE_TTL_MS, ApiKeyCache } from "@/lib/auth/api-key-cache";
 import { flushApiKeyUse } from "@/lib/auth/api-key-use";
 import { createFundedAccount, createService } from "../fixtures/credits";
@@ -68,5 +68,19 @@ describeEachEngine("API key cache", ({ prisma }) => {
     expect((await spend()).status).toBe(200);
     await flushApiKeyUse();
     expect(await lastUsedAt()).toBe(now);
+  });
+
+  it("looks up a burst of keys first seen at once, each to its own workspace, refusing the revoked and the unknown among them", async () => {
+    const service = await createService(prisma());
+    const accounts = await Promise.all(Array.from({ length: 12 }, () => createFundedAccount(prisma(), 50)));
+    await prisma().apiKey.update({ where: { id: accounts[0]!.apiKeyId }, data: { revokedAt: new Date() } });
+    const unknown = generateApiKey().key;
+    const spend = (key: string) => callRoute(consume, { apiKey: key, idempotencyKey: randomUUID(), body: { service: service.key, quantity: 1 } });
+    const answers = await Promise.all([unknown, ...accounts.map((account) => account.apiKey)].map(spend));
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, ...Array(11).fill(200)]);
+    for (const [i, account] of accounts.entries()) {
+      const usage = await prisma().ledgerEntry.count({ where: { workspaceId: account.workspace.id, type: "USAGE" } });
+      expect(usage).toBe(i === 0 ? 0 : 1);
+    }
   });
 });
