@@ -38,6 +38,9 @@ export const integrityReportResponse = z.object({
       ledgerSum: z.number().int(),
       lotsRemaining: z.number().int(),
       lastBalanceAfter: z.number().int().nullable(),
+      held: z.number().int(),
+      lotsHeld: z.number().int(),
+      holdsHeld: z.number().int(),
     }),
   ),
 });

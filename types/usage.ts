@@ -3,21 +3,21 @@ import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { idempotencyKeyOf, LEDGER_ENTRY_TYPES } from "./credits";
 import { isInTimestampRange, timestamp } from "./time";
 
-const serviceKey = z
+export const serviceKey = z
   .string()
   .trim()
   .min(1, "Name the service")
   .max(100, "Use at most 100 characters")
   .describe("The service's key, e.g. `ai.completion`");
 
-const quantity = z
+export const quantity = z
   .number({ error: "Must be a number" })
   .int("Must be a whole number")
   .positive("Must be at least 1")
   .max(1_000_000, "Must be at most 1,000,000")
   .describe("Units of the service; cost = quantity × the service's unit cost");
 
-const workspaceId = z
+export const workspaceId = z
   .uuid("Must be a workspace id")
   .optional()
   .describe("The workspace to spend from. Required with a platform key (`sbp_…`); a workspace key may leave it out or name only its own workspace (another → 403 `forbidden`)");
@@ -105,7 +105,8 @@ export type UsageCheckResponse = z.infer<typeof usageCheckResponse>;
 
 export const balanceResponse = z.object({
   balance: z.number().int().describe("Σ of the ledger; negative only after a removal or clawback"),
-  available: z.number().int().describe("Credits spendable now"),
+  held: z.number().int().describe("Credits active holds reserve (`POST /v1/holds`)"),
+  available: z.number().int().describe("Credits spendable now: the balance less what holds reserve and what lapsed, not yet swept lots hold"),
   status: z.enum(["ACTIVE", "PAUSED"]),
 });
 export type BalanceResponse = z.infer<typeof balanceResponse>;

@@ -37,7 +37,7 @@ export default async function IntegrityPage() {
         </div>
       </Card>
       {!isHealthy && (
-        <Card title="Wallets that disagree" description="Balance, sum of ledger entries and credits left in lots should be equal." className="mt-6" flush>
+        <Card title="Wallets that disagree" description="Balance, sum of ledger entries and credits left in lots should be equal; so should credits held by the wallet, its lots and its active holds." className="mt-6" flush>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Wallets whose balance disagrees with their ledger</caption>
@@ -47,6 +47,7 @@ export default async function IntegrityPage() {
                   <th scope="col" className="px-5 py-2.5 text-right font-medium">Balance</th>
                   <th scope="col" className="px-5 py-2.5 text-right font-medium">Sum of ledger</th>
                   <th scope="col" className="px-5 py-2.5 text-right font-medium">Credits in lots</th>
+                  <th scope="col" className="px-5 py-2.5 text-right font-medium">Held (wallet / lots / holds)</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -56,6 +57,9 @@ export default async function IntegrityPage() {
                     <td className="px-5 py-3 text-right tabular-nums">{formatCredits(mismatch.balance)}</td>
                     <td className="px-5 py-3 text-right tabular-nums">{formatCredits(mismatch.ledgerSum)}</td>
                     <td className="px-5 py-3 text-right tabular-nums">{formatCredits(mismatch.lotsRemaining)}</td>
+                    <td className="px-5 py-3 text-right tabular-nums">
+                      {formatCredits(mismatch.held)} / {formatCredits(mismatch.lotsHeld)} / {formatCredits(mismatch.holdsHeld)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

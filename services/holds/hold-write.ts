@@ -1,0 +1,89 @@
+// Calls one of the hold functions (prisma/migrations/*_credit_holds) and turns its answer into the
+// hold, or a domain error. Every hold operation goes through here.
+import "server-only";
+import type { Db } from "@/lib/db";
+import { queryPrepared } from "@/lib/db/prepared";
+import { DomainError, notFound } from "@/lib/errors";
+import type { HoldResponse, HoldStatus } from "@/types/holds";
+import { ledgerRejection } from "../credits/ledger-write";
+
+type HoldOutcome =
+  | "applied"
+  | "replayed"
+  | "idempotency_mismatch"
+  | "not_found"
+  | "wallet_paused"
+  | "insufficient_credits"
+  | "unknown_service"
+  | "invalid_amount"
+  | "balance_limit"
+  | "hold_not_active"
+  | "hold_expired"
+  | "exceeds_hold";
+
+type HoldFunction = "credits_hold_reserve" | "credits_hold_settle" | "credits_hold_end" | "credits_hold_extend";
+
+type AnswerRow = {
+  outcome: HoldOutcome;
+  hold_id: string | null;
+  service_key: string | null;
+  status: HoldStatus | null;
+  quantity: number | null;
+  credits: number | null;
+  held: number | null;
+  expires_at: Date | null;
+  settled_quantity: number | null;
+  settled_credits: number | null;
+  settlement_entry_id: string | null;
+  reference_id: string | null;
+  created_at: Date | null;
+  ended_at: Date | null;
+  balance: number | null;
+  available: number | null;
+};
+
+export type HoldResult = HoldResponse & { replayed: boolean };
+
+function rejection(outcome: Exclude<HoldOutcome, "applied" | "replayed">, row: AnswerRow): DomainError {
+  switch (outcome) {
+    case "not_found":
+      return notFound("Hold");
+    case "hold_not_active":
+      return new DomainError("hold_not_active", `This hold is ${row.status?.toLowerCase()}: it can no longer be settled, released or extended`, { status: row.status });
+    case "hold_expired":
+      return new DomainError("hold_expired", "This hold has expired; its credits are being freed. Reserve again", { expiresAt: row.expires_at });
+    case "exceeds_hold":
+      return new DomainError("exceeds_hold", `The settlement costs more than the ${row.held} credits held, and this service allows no overage`, {
+        fieldErrors: { quantity: ["More than the hold reserved"] },
+      });
+    default:
+      return ledgerRejection(outcome);
+  }
+}
+
+/** Calls hold function `fn` with positional `[value, sqlType]` arguments; throws its refusal. */
+export async function runHoldWrite(db: Db, fn: HoldFunction, args: [unknown, string][]): Promise<HoldResult> {
+  const placeholders = args.map(([, type], index) => `$${index + 1}::${type}`).join(", ");
+  const [row] = await queryPrepared<AnswerRow>(db, { name: fn, text: `SELECT * FROM ${fn}(${placeholders})`, values: args.map(([value]) => value) });
+  if (!row) throw new Error("Hold function returned no row");
+  const { outcome } = row;
+  if (outcome !== "applied" && outcome !== "replayed") throw rejection(outcome, row);
+  return {
+    id: row.hold_id!,
+    service: row.service_key!,
+    status: row.status!,
+    quantity: row.quantity!,
+    credits: row.credits!,
+    held: row.held!,
+    expiresAt: row.expires_at!,
+    settledQuantity: row.settled_quantity,
+    settledCredits: row.settled_credits,
+    settlementEntryId: row.settlement_entry_id,
+    reference: row.reference_id,
+    createdAt: row.created_at!,
+    endedAt: row.ended_at,
+    balance: row.balance!,
+    available: row.available!,
+    replayed: row.outcome === "replayed",
+  };
+}
