@@ -18,6 +18,7 @@ import {
   usageCheckResponse,
   usageResponse,
 } from "@/types/usage";
+import { extendHoldBody, holdResponse, holdsPage, holdsQuery, MAX_HOLD_SECONDS, releaseHoldBody, reserveHoldBody, settleHoldBody } from "@/types/holds";
 
 extendZodWithOpenApi(z);
 
@@ -130,6 +131,69 @@ export function buildOpenApiDocument() {
     security,
     request: { query: ledgerQuery },
     responses: { 200: ok("One page of entries", ledgerPage), ...errors("validation_failed", "forbidden") },
+  });
+
+  const holdPath = { params: z.object({ holdId: z.uuid().describe("The hold's id, as `POST /v1/holds` answered it") }) };
+  const holdEnd = ["hold_not_active", "hold_expired", "idempotency_mismatch", "not_found", "forbidden", "validation_failed"] as const;
+  registry.registerPath({
+    method: "post",
+    path: "/v1/holds",
+    summary: "Reserve credits before a job runs",
+    description:
+      "For a job whose cost is known only when it ends: reserves `quantity` units of `service`, priced now, for `ttlSeconds` " +
+      `(default 1 hour, at most ${MAX_HOLD_SECONDS / 86_400} days). The credits leave what the wallet has available (balance − held), so spends ` +
+      "and other holds cannot take them; they are pinned in lots as a spend would draw them, soonest expiry first. Credits a hold pins " +
+      "stay reserved even if their lot lapses meanwhile (the job was promised them). Then settle what the job really used, release it, " +
+      "or extend it; a hold left alone expires and frees its credits (within a minute, by the sweep). `201` with the hold; a retry with the " +
+      "same Idempotency-Key answers `200` with the hold as it stands (header `Idempotent-Replayed: true`).",
+    security,
+    request: { headers: idempotencyHeader, body: jsonBody(reserveHoldBody) },
+    responses: {
+      201: ok("Credits reserved", holdResponse),
+      ...errors("invalid_request", "validation_failed", "insufficient_credits", "forbidden", "not_found", "wallet_paused", "idempotency_mismatch", "payload_too_large", "unsupported_media_type"),
+    },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/v1/holds",
+    summary: "List holds",
+    description: "The workspace's holds, newest first, optionally one status; keyset pages (`nextCursor`).",
+    security,
+    request: { query: holdsQuery },
+    responses: { 200: ok("One page of holds", holdsPage), ...errors("validation_failed", "forbidden") },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/v1/holds/{holdId}/settle",
+    summary: "Charge what the job really used",
+    description:
+      "Writes exactly one USAGE ledger entry for `quantity` units at the hold's price, drawn from the hold's own credits first; what the hold " +
+      "does not need is available again at once (what it pinned in a lot that lapsed meanwhile expires now, as an EXPIRY entry). More than " +
+      "the hold only if the service's overage policy allows it: `NONE` refuses (422 `exceeds_hold`), `AVAILABLE` takes the rest from " +
+      "available credits (402 `insufficient_credits` past them), `DEBT` charges it even past zero (for jobs sized on an estimate). A hold " +
+      "settles once: a retry with the same Idempotency-Key answers the same; any other settle, release or extend is 409 `hold_not_active`; a " +
+      "hold past its expiry is 409 `hold_expired`.",
+    security,
+    request: { ...holdPath, headers: idempotencyHeader, body: jsonBody(settleHoldBody) },
+    responses: { 200: ok("Settled", holdResponse), ...errors("invalid_request", "insufficient_credits", "exceeds_hold", ...holdEnd) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/v1/holds/{holdId}/release",
+    summary: "Give a hold's credits back unspent",
+    description: "Ends the hold without a charge; its credits are available again (those of a lot that lapsed while held expire now). Once, as settle.",
+    security,
+    request: { ...holdPath, headers: idempotencyHeader, body: jsonBody(releaseHoldBody) },
+    responses: { 200: ok("Released", holdResponse), ...errors("invalid_request", ...holdEnd) },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/v1/holds/{holdId}/extend",
+    summary: "Keep a long job's hold",
+    description: "The hold now expires `ttlSeconds` from now, never sooner than it already did. A retry of the last extension with its key answers as it did.",
+    security,
+    request: { ...holdPath, headers: idempotencyHeader, body: jsonBody(extendHoldBody) },
+    responses: { 200: ok("Extended", holdResponse), ...errors("invalid_request", ...holdEnd) },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -15,8 +15,12 @@ import { grantCredits } from "@/services/credits/grant-credits";
 import { removeCredits } from "@/services/credits/remove-credits";
 import { reverseEntry } from "@/services/credits/reverse-entry";
 import { setWalletStatus } from "@/services/credits/set-wallet-status";
+import { expireHolds } from "@/services/holds/expire-holds";
+import { releaseHold } from "@/services/holds/release-hold";
+import { reserveHold } from "@/services/holds/reserve-hold";
+import { settleHold } from "@/services/holds/settle-hold";
 import { createFundedAccount, createService } from "../fixtures/credits";
-import { ModelWallet, type Expected, type Outcome, type Written } from "./ledger-model";
+import { ModelWallet, type Expected, type Outcome, type Overage, type Written } from "./ledger-model";
 import { seededRandom, type Random } from "./random";
 
 const MINUTE = 60_000;
@@ -32,6 +36,9 @@ const ERROR_CODE: Record<Exclude<Outcome, "applied" | "replayed">, string> = {
   balance_limit: "balance_limit_exceeded",
   not_reversible: "conflict",
   not_found: "not_found",
+  hold_not_active: "hold_not_active",
+  hold_expired: "hold_expired",
+  exceeds_hold: "exceeds_hold",
 };
 
 type Answer = { amount: number; balance: number; entryId?: string; replayed: boolean };
@@ -75,8 +82,11 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
   const random = seededRandom(options.label);
   const workspaces = await Promise.all([0, 1, 2].map(() => createFundedAccount(prisma(), 0).then((a) => a.workspace.id)));
   const wallets = new Map(workspaces.map((id) => [id, new ModelWallet()]));
-  const service = await createService(prisma(), { unitCostCredits: 3 });
-  const flaky = await createService(prisma(), { unitCostCredits: 2 });
+  // Each with its own overage policy for holds settled beyond what they hold.
+  const service = await createService(prisma(), { unitCostCredits: 3, holdOverage: "AVAILABLE" });
+  const flaky = await createService(prisma(), { unitCostCredits: 2, holdOverage: "NONE" });
+  const estimate = await createService(prisma(), { unitCostCredits: 1, holdOverage: "DEBT" });
+  const holds: { id: string; workspaceId: string; overage: Overage }[] = [];
   let flakyActive = true;
   let time = Date.UTC(2026, 0, 1);
   const clock = { now: () => new Date(time) };
@@ -168,6 +178,77 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     return make(randomUUID(), "test reversal");
   }
 
+  function reserve(r: Random, workspaceId: string): Step {
+    const svc = r.pick([service, flaky, estimate]);
+    const quantity = r.next() < 0.02 ? 0 : r.int(1, 60);
+    const ttlMinutes = r.int(1, 90);
+    const make = (key: string, description: string): Step => ({
+      label: `reserve ${quantity} × ${svc.key === service.key ? "service" : svc.key === flaky.key ? "flaky" : "estimate"} for ${ttlMinutes}m`,
+      workspaceId,
+      model: (written) => {
+        const unitCost = svc.key === flaky.key && !flakyActive ? null : svc.unitCostCredits;
+        const signature = `reserve:${svc.key}:${quantity}:${ttlMinutes}:${description}`;
+        return wallets.get(workspaceId)!.reserve({ unitCost, quantity, expiresAt: time + ttlMinutes * MINUTE, key, signature, now: time }, written);
+      },
+      database: async () => {
+        const hold = await reserveHold(prisma(), { workspaceId, serviceKey: svc.key, quantity, ttlSeconds: ttlMinutes * 60, description, idempotencyKey: key, actor }, clock);
+        if (!hold.replayed) holds.push({ id: hold.id, workspaceId, overage: svc.holdOverage });
+        return { amount: hold.credits, balance: hold.balance, entryId: hold.id, replayed: hold.replayed };
+      },
+      retry: (changed) => make(key, changed ? `${description}, edited` : description),
+    });
+    return make(randomUUID(), `job ${r.int(1, 1000)}`);
+  }
+
+  /** Settles or releases one of this wallet's holds (sometimes another wallet's: not found). */
+  function endHold(r: Random, workspaceId: string): Step {
+    const candidates = holds.filter((hold) => (r.next() < 0.05 ? hold.workspaceId !== workspaceId : hold.workspaceId === workspaceId));
+    if (!candidates.length) return reserve(r, workspaceId);
+    const target = r.pick(candidates);
+    if (r.next() < 0.3) {
+      const make = (key: string): Step => ({
+        label: `release hold`,
+        workspaceId,
+        model: (written) => wallets.get(workspaceId)!.end({ holdId: target.id, expire: false, key, signature: "release", now: time }, written),
+        database: async () => {
+          const hold = await releaseHold(prisma(), { workspaceId, holdId: target.id, idempotencyKey: key }, clock);
+          return { amount: 0, balance: hold.balance, entryId: hold.id, replayed: hold.replayed };
+        },
+        retry: () => make(key),
+      });
+      return make(randomUUID());
+    }
+    const make = (key: string, quantity: number): Step => ({
+      label: `settle hold for ${quantity} (${target.overage})`,
+      workspaceId,
+      model: (written) => wallets.get(workspaceId)!.settle({ holdId: target.id, quantity, overage: target.overage, key, signature: `settle:${quantity}`, now: time }, written),
+      database: async () => {
+        const hold = await settleHold(prisma(), { workspaceId, holdId: target.id, quantity, idempotencyKey: key, actor }, clock);
+        return { amount: hold.settledCredits!, balance: hold.balance, entryId: hold.settlementEntryId!, replayed: hold.replayed };
+      },
+      retry: (changed) => make(key, changed ? quantity + 1 : quantity),
+    });
+    return make(randomUUID(), r.int(1, 70));
+  }
+
+  async function sweepHolds() {
+    const before = new Map(await Promise.all(workspaces.map(async (id) => [id, await lastSequence(prisma(), id)] as const)));
+    const result = await expireHolds(prisma(), clock);
+    let expected = 0;
+    for (const id of workspaces) {
+      const wallet = wallets.get(id)!;
+      const written = await writtenSince(prisma(), id, before.get(id)!);
+      for (const hold of wallet.lapsedHolds(time)) {
+        expect(wallet.end({ holdId: hold.id, expire: true, key: "sweep:expire", signature: "expire", now: time }, written).outcome).toBe("applied");
+        expected += 1;
+      }
+    }
+    const context = `${log.slice(-8).join("\n")}\n→ hold sweep`;
+    expect(result.holdsExpired, context).toBe(expected);
+    log.push(`hold sweep → ${result.holdsExpired} holds`);
+    for (const id of workspaces) await expectWalletMatches(prisma(), id, wallets.get(id)!, context);
+  }
+
   /** Holds one answer against the model, which applies it when the database did. */
   async function judge(step: Step, actual: Expected, written: () => Promise<Written>) {
     const expected = step.model();
@@ -189,7 +270,8 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
   async function runStep(step: Step) {
     const before = await lastSequence(prisma(), step.workspaceId);
     const actual = asExpected(await step.database().catch((error: unknown) => (error instanceof DomainError ? error : Promise.reject(error))));
-    const context = await judge(step, actual, () => writtenSince(prisma(), step.workspaceId, before));
+    // A hold's id is the database's to assign: handed to the model with what was written.
+    const context = await judge(step, actual, async () => ({ ...(await writtenSince(prisma(), step.workspaceId, before)), holdId: actual.entryId }));
     if (actual.outcome !== "applied") expect(await lastSequence(prisma(), step.workspaceId), `${context}\na refusal or replay wrote an entry`).toBe(before);
     await expectWalletMatches(prisma(), step.workspaceId, wallets.get(step.workspaceId)!, context);
   }
@@ -235,18 +317,21 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     time += random.int(0, 12) * MINUTE + 1;
     const workspaceId = random.pick(workspaces);
     const roll = random.int(0, 99);
-    if (roll < 17) await runStep(grant(random, workspaceId));
-    else if (roll < 22) for (const step of renewal(random, workspaceId)) await runStep(step);
-    else if (roll < 52) await (options.consumeBatch ? runBatch(consumeBatch(random, workspaceId)) : runStep(consume(random, workspaceId)));
-    else if (roll < 62) await runStep(remove(random, workspaceId));
-    else if (roll < 74) await runStep(reverse(random, workspaceId));
-    else if (roll < 80) await sweep();
-    else if (roll < 85) {
+    if (roll < 15) await runStep(grant(random, workspaceId));
+    else if (roll < 19) for (const step of renewal(random, workspaceId)) await runStep(step);
+    else if (roll < 44) await (options.consumeBatch ? runBatch(consumeBatch(random, workspaceId)) : runStep(consume(random, workspaceId)));
+    else if (roll < 51) await runStep(remove(random, workspaceId));
+    else if (roll < 60) await runStep(reverse(random, workspaceId));
+    else if (roll < 65) await sweep();
+    else if (roll < 72) await runStep(reserve(random, workspaceId));
+    else if (roll < 80) await runStep(endHold(random, workspaceId));
+    else if (roll < 83) await sweepHolds();
+    else if (roll < 87) {
       const paused = random.next() < 0.3;
       await setWalletStatus(prisma(), { workspaceId, paused, actor }, clock);
       wallets.get(workspaceId)!.setPaused(paused);
       log.push(`${paused ? "pause" : "resume"} wallet`);
-    } else if (roll < 88) {
+    } else if (roll < 90) {
       flakyActive = !flakyActive;
       await prisma().service.update({ where: { id: flaky.id }, data: { isActive: flakyActive } });
       log.push(`flaky service ${flakyActive ? "on" : "off"}`);
@@ -259,6 +344,8 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
   // The mix must have exercised what it claims to.
   for (const outcome of ["applied", "replayed", "idempotency_mismatch", "insufficient_credits", "wallet_paused", "conflict"]) expect(outcomes, outcome).toContain(outcome);
   expect(await prisma().ledgerEntry.count({ where: { workspaceId: { in: workspaces }, type: "EXPIRY", idempotencyKey: { contains: ":rollover:" } } }), "rollover trims").toBeGreaterThan(0);
+  const ended = await prisma().creditHold.groupBy({ by: ["status"], where: { workspaceId: { in: workspaces } }, _count: true });
+  for (const status of ["SETTLED", "RELEASED", "EXPIRED"]) expect(ended.map((group) => group.status), `holds ${status}`).toContain(status);
 }
 
 async function lastSequence(prisma: PrismaClient, workspaceId: string): Promise<bigint> {
@@ -279,19 +366,27 @@ async function writtenSince(prisma: PrismaClient, workspaceId: string, sequence:
   const lots = await prisma.creditGrant.findMany({ where: { id: { in: expiries.map((entry) => entry.referenceId!) } }, select: { id: true, sourceEntryId: true } });
   const sourceOf = new Map(lots.map((lot) => [lot.id, lot.sourceEntryId]));
   const own = entries.filter((entry) => entry.type !== "EXPIRY").at(-1);
+  // What a hold gave back to a lapsed lot is keyed `expiry:<lot>:<hold>`: named `<source>:<hold>`.
+  const nameOf = (entry: (typeof entries)[number]) => {
+    const hold = /^expiry:[0-9a-f-]{36}:([0-9a-f-]{36})$/.exec(entry.idempotencyKey)?.[1];
+    return hold ? `${sourceOf.get(entry.referenceId!)!}:${hold}` : sourceOf.get(entry.referenceId!)!;
+  };
   return {
     entryId: own?.id ?? "",
-    expiryEntryIds: new Map(expiries.map((entry) => [sourceOf.get(entry.referenceId!)!, entry.id])),
+    expiryEntryIds: new Map(expiries.map((entry) => [nameOf(entry), entry.id])),
     entries: entries.map(({ type, amount }) => ({ type, amount })),
   };
 }
 
 async function expectWalletMatches(prisma: PrismaClient, workspaceId: string, model: ModelWallet, context: string) {
-  const wallet = await prisma.wallet.findUniqueOrThrow({ where: { workspaceId }, select: { balance: true, status: true } });
-  expect({ balance: wallet.balance, paused: wallet.status === "PAUSED" }, `${context}\nwallet`).toEqual({ balance: model.balance, paused: model.paused });
-  const lots = await prisma.creditGrant.findMany({ where: { workspaceId }, select: { sourceEntryId: true, remaining: true } });
+  const wallet = await prisma.wallet.findUniqueOrThrow({ where: { workspaceId }, select: { balance: true, held: true, status: true } });
+  expect({ balance: wallet.balance, held: wallet.held, paused: wallet.status === "PAUSED" }, `${context}\nwallet`).toEqual({ balance: model.balance, held: model.held, paused: model.paused });
+  const lots = await prisma.creditGrant.findMany({ where: { workspaceId }, select: { sourceEntryId: true, remaining: true, held: true } });
   const bySource = (a: { sourceEntryId: string }, b: { sourceEntryId: string }) => a.sourceEntryId.localeCompare(b.sourceEntryId);
-  expect(lots.sort(bySource), `${context}\nlot remainders`).toEqual(model.lots.map(({ sourceEntryId, remaining }) => ({ sourceEntryId, remaining })).sort(bySource));
+  expect(lots.sort(bySource), `${context}\nlot remainders`).toEqual(model.lots.map(({ sourceEntryId, remaining, held }) => ({ sourceEntryId, remaining, held })).sort(bySource));
+  const holds = await prisma.creditHold.findMany({ where: { workspaceId }, select: { id: true, status: true, held: true } });
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  expect(holds.sort(byId), `${context}\nholds`).toEqual([...model.holds.values()].map(({ id, status, held }) => ({ id, status, held })).sort(byId));
   const entries = await prisma.ledgerEntry.count({ where: { workspaceId } });
   expect(entries, `${context}\nentry count`).toBe(model.entries.size);
 }

@@ -27,7 +27,7 @@ const refusal = (promise: Promise<unknown>) => promise.then(() => "applied", cod
 
 describeEachEngine("credit holds", ({ prisma }) => {
   async function setup(credits: number, policy: "NONE" | "AVAILABLE" | "DEBT" = "NONE") {
-    const service = await prisma().service.update({ where: { id: (await createService(prisma())).id }, data: { holdOverage: policy } });
+    const service = await createService(prisma(), { holdOverage: policy });
     const account = await createFundedAccount(prisma(), credits);
     const workspaceId = account.workspace.id;
     const reserve = (quantity: number, options: { ttlSeconds?: number; clock?: Clock; idempotencyKey?: string } = {}) =>

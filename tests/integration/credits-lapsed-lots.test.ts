@@ -42,7 +42,7 @@ describeEachEngine("removals and reversals around lapsed credits", ({ prisma }) 
     expect(removal.balance).toBe(0);
     expect(await liveLots(prisma(), workspaceId, march.now())).toEqual([]);
     expect(await expireCredits(prisma(), march)).toEqual({ lotsExpired: 0, creditsExpired: 0 });
-    expect(await getBalance(prisma(), workspaceId, march)).toEqual({ balance: 0, available: 0, status: "ACTIVE" });
+    expect(await getBalance(prisma(), workspaceId, march)).toEqual({ balance: 0, held: 0, available: 0, status: "ACTIVE" });
     const entries = await prisma().ledgerEntry.findMany({ where: { workspaceId }, orderBy: { sequence: "asc" }, select: { type: true, amount: true } });
     expect(entries.slice(2)).toEqual([{ type: "EXPIRY", amount: -500 }, { type, amount: -1000 }]);
     await expectLedgerInvariants(prisma());

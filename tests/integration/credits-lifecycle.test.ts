@@ -34,12 +34,12 @@ describeEachEngine("credit lots, expiry and reversals", ({ prisma }) => {
 
     // At 50 h the plan's 4 credits have lapsed: balance still shows them until the sweep, but
     // they cannot be spent.
-    expect(await getBalance(prisma(), workspaceId, at(50))).toEqual({ balance: 14, available: 10, status: "ACTIVE" });
+    expect(await getBalance(prisma(), workspaceId, at(50))).toEqual({ balance: 14, held: 0, available: 10, status: "ACTIVE" });
     await expect(spend(11, 50)).rejects.toMatchObject({ code: "insufficient_credits" });
     const swept = await expireCredits(prisma(), at(50));
     expect(swept).toEqual({ lotsExpired: 1, creditsExpired: 4 });
     expect(await expireCredits(prisma(), at(51))).toEqual({ lotsExpired: 0, creditsExpired: 0 });
-    expect(await getBalance(prisma(), workspaceId, at(50))).toEqual({ balance: 10, available: 10, status: "ACTIVE" });
+    expect(await getBalance(prisma(), workspaceId, at(50))).toEqual({ balance: 10, held: 0, available: 10, status: "ACTIVE" });
     await expectLedgerInvariants(prisma());
   });
 

@@ -41,6 +41,21 @@ describeEachEngine("a ledger whose rollover cap trims the newest plan credits fi
   });
 });
 
+describeEachEngine("a ledger whose holds give lapsed credits back instead of expiring them", ({ prisma }) => {
+  it("is caught by the reference model", { timeout: FUZZ_TIMEOUT_MS }, async () => {
+    await keepLapsedReturns(prisma());
+    await expect(runReferenceFuzz(prisma, { operations: 1_500, label: "mutant: holds keep lapsed credits" })).rejects.toThrow(/wallet|lot remainders/);
+  });
+});
+
+/** credits_hold_unpin as it would be if the lapse rule were forgotten: what goes back stays. */
+async function keepLapsedReturns(prisma: PrismaClient) {
+  const [{ definition }] = await prisma.$queryRawUnsafe<[{ definition: string }]>("SELECT pg_get_functiondef('credits_hold_unpin'::regproc) AS definition");
+  const forgetful = definition.replace("lapsed := v_pin.expires_at <= p_now", "lapsed := false");
+  expect(forgetful).not.toBe(definition);
+  await prisma.$executeRawUnsafe(forgetful);
+}
+
 /** credits_draw_lots as it would be with the order flipped: latest expiry (and never) first. */
 async function drawLotsInReverseExpiryOrder(prisma: PrismaClient) {
   const [{ definition }] = await prisma.$queryRawUnsafe<[{ definition: string }]>(

@@ -25,7 +25,7 @@ describeEachEngine("usage API", ({ prisma }) => {
     const spent = await callRoute(consume, { apiKey, idempotencyKey: randomUUID(), body: { service: service.key, quantity: 10, reference: "job-42" } });
     expect(spent.status).toBe(200);
     expect(spent.body).toMatchObject({ amount: -20, balance: 80, entryId: expect.any(String) });
-    expect((await callRoute(balance, { apiKey })).body).toEqual({ balance: 80, available: 80, status: "ACTIVE" });
+    expect((await callRoute(balance, { apiKey })).body).toEqual({ balance: 80, held: 0, available: 80, status: "ACTIVE" });
     const page = await callRoute(ledger, { apiKey, path: "/api/v1/ledger?type=usage" });
     expect(page.body.data).toEqual([expect.objectContaining({ type: "USAGE", amount: -20, service: service.key, quantity: 10, referenceId: "job-42" })]);
     const tooMuch = await callRoute(check, { apiKey, body: { service: service.key, quantity: 41 } });

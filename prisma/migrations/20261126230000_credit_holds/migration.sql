@@ -81,14 +81,14 @@ ALTER TABLE "credit_hold_lots" ADD CONSTRAINT "credit_hold_lots_grant_id_fkey" F
 
 -- What a hold reserves stays within its lots and its wallet: a lot never holds more than it has,
 -- and Σ held of a wallet's lots = Σ held of its active holds = wallets.held (integrity report).
-ALTER TABLE credit_grants ADD CONSTRAINT credit_grants_held_within CHECK (held BETWEEN 0 AND remaining);
+ALTER TABLE credit_grants ADD CONSTRAINT credit_grants_remaining_covers_held CHECK (held BETWEEN 0 AND remaining);
 ALTER TABLE wallets ADD CONSTRAINT wallets_held_not_negative CHECK (held >= 0);
 ALTER TABLE credit_holds ADD CONSTRAINT credit_holds_amounts CHECK (quantity > 0 AND credits > 0 AND held BETWEEN 0 AND credits);
 ALTER TABLE credit_hold_lots ADD CONSTRAINT credit_hold_lots_credits_not_negative CHECK (credits >= 0);
 -- A spend never takes a wallet below zero, except a hold's settlement on a service whose overage
 -- policy allows debt (the function checks the policy; the reference type marks the exception).
 ALTER TABLE ledger_entries DROP CONSTRAINT ledger_entries_usage_not_negative,
-  ADD CONSTRAINT ledger_entries_usage_not_negative CHECK (type <> 'USAGE' OR balance_after >= 0 OR reference_type = 'credit_hold');
+  ADD CONSTRAINT ledger_entries_usage_not_negative CHECK (type <> 'USAGE' OR balance_after >= 0 OR reference_type IS NOT DISTINCT FROM 'credit_hold');
 -- The expiry sweep's and the list's lookups of active holds.
 CREATE INDEX credit_holds_active_expires_at_idx ON credit_holds (expires_at) WHERE status = 'ACTIVE';
 
