@@ -5,6 +5,7 @@
 // (d) Stripe `invoice.paid` webhook deliveries over HTTP (bench/webhook.ts).
 // (e) POST /api/v1/usage/batch over HTTP, against the spread limit (bench/batch.ts).
 // (g) the load generator's own ceiling: the same client and clients against a constant answer.
+// (h) credit holds: reserve + settle pairs against the spread limit (bench/holds.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
@@ -12,6 +13,7 @@ import { createDbClient } from "@/lib/db/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
 import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
 import { measureBatches } from "./batch";
+import { measureHolds } from "./holds";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
 import { closeHttpClients, httpRequest, startConstantServer } from "./http-client";
 import { startServer, stopServer } from "./http-server";
@@ -121,6 +123,8 @@ async function main() {
       }
     }
     notes.push(`(c) POST /api/v1/usage against (c0) the framework floor: ${versusFloor.join(", ")}`);
+    const holds = await measureHolds(db.prisma, workspaceIds, { clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+    rows.push({ name: holds.name, ...summarize(holds), ratio: summarize(holds).opsPerSecond / spreadLimitOps, errors: holds.errors });
     const batchOptions = { baseUrl: `http://localhost:${PORT}`, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
     for (const m of await measureBatches(url, workspaceIds, apiKeys, batchOptions)) {
       const s = summarize(m);
