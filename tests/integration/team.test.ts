@@ -5,6 +5,8 @@ import * as accept from "@/app/api/invitations/accept/route";
 import * as currentWorkspace from "@/app/api/me/current-workspace/route";
 import * as invitation from "@/app/api/workspaces/[workspaceId]/invitations/[invitationId]/route";
 import * as invitations from "@/app/api/workspaces/[workspaceId]/invitations/route";
+import * as lowBalance from "@/app/api/workspaces/[workspaceId]/low-balance/route";
+import * as preferences from "@/app/api/workspaces/[workspaceId]/notification-preferences/route";
 import * as member from "@/app/api/workspaces/[workspaceId]/members/[userId]/route";
 import * as members from "@/app/api/workspaces/[workspaceId]/members/route";
 import * as workspaces from "@/app/api/workspaces/route";
@@ -140,5 +142,22 @@ describeEachEngine("team and workspaces", ({ prisma }) => {
     const other = await createAccount(prisma());
     const refused = await callRoute(currentWorkspace.POST, { cookie, body: { workspaceId: other.workspace.id } });
     expect([refused.status, refused.headers.get("set-cookie")]).toEqual([404, null]);
+  });
+
+  it("lets each member choose optional mail for themselves, and owners and admins set the low-balance threshold", async () => {
+    const { cookie, workspaceId } = await teamWorkspace();
+    const { account: plain, cookie: plainCookie } = await join("chooser@example.test", (await invite(cookie, workspaceId, "chooser@example.test")).body.acceptUrl);
+    const put = (handler: typeof preferences.PUT, actorCookie: string, body: unknown) => callRoute(handler, { method: "PUT", cookie: actorCookie, params: { workspaceId }, body });
+
+    expect((await put(preferences.PUT, plainCookie, { kind: "plan_change", enabled: false })).status).toBe(204);
+    expect(await prisma().notificationPreference.findMany({ where: { workspaceId }, select: { userId: true, kind: true, enabled: true } })).toEqual([{ userId: plain.user.id, kind: "plan_change", enabled: false }]);
+    const transactional = await put(preferences.PUT, plainCookie, { kind: "receipt", enabled: false });
+    expect([transactional.status, Object.keys(transactional.body.errors)]).toEqual([422, ["kind"]]);
+
+    expect((await put(lowBalance.PUT, plainCookie, { thresholdCredits: 50 })).status).toBe(403);
+    expect((await put(lowBalance.PUT, cookie, { thresholdCredits: -1 })).status).toBe(422);
+    expect((await put(lowBalance.PUT, cookie, { thresholdCredits: 250 })).status).toBe(204);
+    expect(await prisma().lowBalanceAlert.findUniqueOrThrow({ where: { workspaceId } })).toMatchObject({ thresholdCredits: 250 });
+    expect(await prisma().auditLog.count({ where: { workspaceId, action: "workspace.low_balance_threshold_changed" } })).toBe(1);
   });
 });
