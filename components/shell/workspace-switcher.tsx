@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { apiUrl, postJson, type Problem } from "@/components/ui/problem";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import { formatCredits } from "@/lib/format";
@@ -19,6 +19,27 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: Switc
   const [pending, setPending] = useState<string | null>(null);
   const [problem, setProblem] = useState<Pick<Problem, "title" | "detail"> | null>(null);
   const current = workspaces.find((workspace) => workspace.id === currentId) ?? workspaces[0];
+
+  // Like a menu: Escape and a click elsewhere close it (Escape returns focus to the toggle).
+  useEffect(() => {
+    function close(event: KeyboardEvent | PointerEvent) {
+      const element = details.current;
+      if (!element?.open) return;
+      if (event instanceof KeyboardEvent && event.key === "Escape") {
+        element.removeAttribute("open");
+        element.querySelector("summary")?.focus();
+      } else if (event instanceof PointerEvent && !element.contains(event.target as Node)) {
+        element.removeAttribute("open");
+      }
+    }
+    document.addEventListener("keydown", close);
+    document.addEventListener("pointerdown", close);
+    return () => {
+      document.removeEventListener("keydown", close);
+      document.removeEventListener("pointerdown", close);
+    };
+  }, []);
+
   if (!current) return null;
 
   async function choose(workspaceId: string) {

@@ -86,6 +86,9 @@ test("an invitation is emailed, read in the mailbox, accepted by a new user, and
   await expect(switcher).toContainText(teamName);
   await switcher.click();
   await expect(invitee.getByRole("button", { name: /Ivy Invitee's workspace/ })).toBeVisible();
+  await invitee.keyboard.press("Escape");
+  await expect(invitee.getByRole("button", { name: /Ivy Invitee's workspace/ })).toBeHidden();
+  await expect(switcher).toBeFocused();
 
   // The mailbox lists it; the owner's page now shows the new member.
   // The app's own mail job has sent it (the mailbox transport marks it delivered).

@@ -18,8 +18,8 @@ describeEachEngine("mail outbox across a killed process", ({ engine, prisma }) =
   it.skipIf(engine !== "postgres")("sends a message once more after its sender was killed mid-send, then never again", { timeout: 60_000 }, async () => {
     const to = `${randomUUID()}@example.test`;
     await prisma().$transaction((tx) => queueEmail(tx, { kind: "test", to, subject: "Crash", text: "t", html: "<p>t</p>" }));
-    const [{ name }] = await prisma().$queryRaw<{ name: string }[]>`SELECT current_database() AS name`;
-    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "tests/helpers/mail-sender-child.ts", databaseUrl(process.env.TEST_DATABASE_URL!, name!)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const [{ name }] = (await prisma().$queryRaw<[{ name: string }]>`SELECT current_database() AS name`);
+    const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "tests/helpers/mail-sender-child.ts", databaseUrl(process.env.TEST_DATABASE_URL!, name)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
     const accepted = await new Promise<string>((resolve, reject) => {
       let output = "";
       child.stdout!.on("data", (chunk: Buffer) => {
