@@ -24,12 +24,24 @@ const envSchema = z
     STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, "must be a Stripe secret or restricted key (sk_… or rk_…)")),
     STRIPE_WEBHOOK_SECRET: optional(z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_…)")),
     STRIPE_EMULATOR_URL: z.url().default("http://127.0.0.1:12111"),
+    // Mail. Without SMTP_URL nothing leaves the machine: messages are marked delivered and shown
+    // on the development mailbox page (/dev/mailbox).
+    SMTP_URL: optional(z.url().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL (smtps://user:password@host:465)")),
+    MAIL_FROM: z.string().min(3).default("Streamline Billing <no-reply@localhost>"),
+    // How often this process sends due mail, in seconds; 0 leaves sending to the cron endpoint.
+    MAIL_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   })
   .superRefine((env, ctx) => {
     // `next build` runs in production mode but signs nothing; the running server must have it.
     const isBuilding = process.env.NEXT_PHASE === "phase-production-build";
     if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET && !isBuilding) {
       ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+    }
+    // Links in emails and Stripe redirects carry APP_URL: over plain http they leak invitation
+    // tokens and session cookies. Loopback stays allowed: nobody else can reach it, and browsers
+    // treat it as a secure origin (a production build run locally, the E2E suite).
+    if (env.NODE_ENV === "production" && !isBuilding && !isHttpsOrLoopback(env.APP_URL)) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: `must be an https:// URL in production (got ${env.APP_URL})` });
     }
     // Real Stripe sends webhooks signed with the endpoint's own secret: without it none verifies.
     if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET && !isBuilding) {
@@ -38,6 +50,11 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname);
+}
 
 // Outside production a fixed secret keeps `npm run dev` working with no setup; it signs nothing real.
 const DEVELOPMENT_SECRET = "development-only-secret-never-used-in-production";

@@ -2,9 +2,9 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import type { NavItem } from "@/components/shell/nav";
-import { WorkspaceSummary } from "@/components/shell/workspace-summary";
+import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
 import { currentSession } from "@/lib/auth/session";
-import { currentWorkspace } from "@/app/(customer)/current-workspace";
+import { currentWorkspace, userWorkspaces } from "@/app/(customer)/current-workspace";
 
 const NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
@@ -29,7 +29,7 @@ export default async function CustomerLayout({ children }: { children: ReactNode
       secondaryNav={session.user.role === "ADMIN" ? ADMIN_NAV : undefined}
       homeHref="/dashboard"
       email={session.user.email}
-      context={workspace && <WorkspaceSummary workspace={workspace} />}
+      context={workspace && <WorkspaceSwitcher currentId={workspace.id} workspaces={(await userWorkspaces(session.user.id)).map((w) => ({ id: w.id, name: w.name, isPersonal: w.isPersonal, balance: w.wallet.balance, isPaused: w.wallet.status === "PAUSED" }))} />}
     >
       {children}
     </AppShell>

@@ -15,7 +15,8 @@ const PROBLEMS: Record<string, ProblemMessage> = {
   payload_too_large: { title: "That was too much to send", detail: "Shorten your name or password and try again." },
 };
 
-export function SignUpForm() {
+/** Signs the new account in and goes to `callbackUrl` (already checked to be on this site). */
+export function SignUpForm({ callbackUrl = "/dashboard" }: { callbackUrl?: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const feedback = useFormFeedback();
@@ -45,7 +46,7 @@ export function SignUpForm() {
       router.push("/sign-in");
       return;
     }
-    router.push("/dashboard");
+    router.push(callbackUrl);
     router.refresh();
   }
 

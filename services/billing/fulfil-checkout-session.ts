@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { inTransaction, type Db } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
 import { grantCredits } from "../credits/grant-credits";
+import { queueReceipts } from "../mail/queue-receipts";
 
 export type FulfilmentResult = { status: "credited" | "pending" | "not_ours"; paymentId?: string; credits?: number; balance?: number };
 
@@ -37,10 +38,13 @@ export async function fulfilCheckoutSession(db: Db, session: Stripe.Checkout.Ses
       },
       clock,
     );
+    const amountCents = session.amount_total ?? payment.amountCents;
     await tx.payment.update({
       where: { id: payment.id },
-      data: { status: "SUCCEEDED", paidAt: payment.paidAt ?? clock.now(), ledgerEntryId: granted.entryId, stripePaymentIntentId: stripeId(session.payment_intent), amountCents: session.amount_total ?? payment.amountCents },
+      data: { status: "SUCCEEDED", paidAt: payment.paidAt ?? clock.now(), ledgerEntryId: granted.entryId, stripePaymentIntentId: stripeId(session.payment_intent), amountCents },
     });
+    // One receipt per payment: a replayed grant (the other webhook, the success page) sends none.
+    if (!granted.replayed) await queueReceipts(tx, { workspaceId: payment.workspaceId, description: `${credits.toLocaleString("en-US")} credits`, credits, amountCents, currency: payment.currency });
     return { status: "credited", paymentId: payment.id, credits, balance: granted.balance };
   });
 }

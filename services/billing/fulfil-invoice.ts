@@ -5,6 +5,7 @@ import type { Db, Prisma } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
 import { capRolledOverCredits } from "../credits/cap-rolled-over-credits";
 import { grantCredits } from "../credits/grant-credits";
+import { queueReceipts } from "../mail/queue-receipts";
 import { readSubscription, syncSubscription, type SubscriptionRead } from "./sync-subscription";
 
 /** The ledger key of a paid subscription invoice: one grant per invoice, whichever path finds it. */
@@ -115,6 +116,9 @@ export async function fulfilInvoice(tx: Prisma.TransactionClient, invoice: Strip
     create: { workspaceId: subscription.workspaceId, packageId: bought.plan.id, subscriptionId: subscription.id, interval: "MONTH", stripeInvoiceId: invoice.id, ...paid },
     update: paid,
   });
+  if (!granted.replayed) {
+    await queueReceipts(tx, { workspaceId: subscription.workspaceId, description: `the ${bought.plan.name} plan`, credits: bought.credits, amountCents: invoice.amount_paid, currency: invoice.currency });
+  }
   return granted;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Prisma } from "@/lib/db";
 import type { SubscriptionStatus } from "@/lib/generated/prisma/client";
+import { queuePlanChangeEmails } from "../mail/queue-plan-change-emails";
 
 const STATUS: Record<Stripe.Subscription.Status, SubscriptionStatus> = {
   incomplete: "INCOMPLETE",
@@ -40,8 +41,9 @@ export const readSubscription = (stripe: Stripe, id: string) => timedRead(() => 
  * from Stripe, not an event's snapshot, so events arriving late, twice or out of order converge;
  * and a read sent before the one the copy holds is not applied over it, so two events processed
  * at once cannot leave the older read in place (the read sent last saw every change before it).
- * The workspace comes from the subscription's metadata, the plan from its price. Returns the local
- * copy, or null for a subscription this app did not start.
+ * The workspace comes from the subscription's metadata, the plan from its price. A change the
+ * workspace would care about (started, new plan, paused, ended…) queues a plan-change email in the
+ * same transaction. Returns the local copy, or null for a subscription this app did not start.
  */
 export async function syncSubscription(tx: Prisma.TransactionClient, { subscription, readAt }: SubscriptionRead): Promise<SyncedSubscription | null> {
   const item = subscription.items.data[0];
@@ -49,6 +51,11 @@ export async function syncSubscription(tx: Prisma.TransactionClient, { subscript
   const workspaceId = subscription.metadata.workspace_id;
   if (!priceId || !workspaceId) return null;
   const status = STATUS[subscription.status] ?? "INCOMPLETE";
+  // The state being replaced, locked so two syncs of one subscription tell its members once.
+  const [before] = await tx.$queryRaw<SyncedSubscription[]>`
+    SELECT id, workspace_id AS "workspaceId", package_id AS "packageId", status::text AS status,
+           cancel_at_period_end AS "cancelAtPeriodEnd", is_collection_paused AS "isCollectionPaused"
+      FROM subscriptions WHERE stripe_subscription_id = ${subscription.id} FOR UPDATE`;
   // The plan is the one selling the price (or, failing that, the one the metadata names); without
   // one nothing is inserted. The row comes back unless a later read was applied already.
   const [synced] = await tx.$queryRaw<SyncedSubscription[]>`
@@ -69,5 +76,6 @@ export async function syncSubscription(tx: Prisma.TransactionClient, { subscript
     WHERE subscriptions.stripe_version_at IS NULL OR subscriptions.stripe_version_at <= EXCLUDED.stripe_version_at
     RETURNING id, workspace_id AS "workspaceId", package_id AS "packageId", status::text AS status,
               cancel_at_period_end AS "cancelAtPeriodEnd", is_collection_paused AS "isCollectionPaused"`;
+  if (synced) await queuePlanChangeEmails(tx, before ?? null, synced);
   return synced ?? tx.subscription.findUnique({ where: { stripeSubscriptionId: subscription.id }, select: SYNCED });
 }

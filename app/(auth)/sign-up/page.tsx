@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
+import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { currentSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage() {
-  if (await currentSession()) redirect("/dashboard");
+type SignUpPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignUpPage({ searchParams }: SignUpPageProps) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await currentSession()) redirect(callbackUrl);
   return (
     <AuthCard
       title="Create your account"
@@ -22,7 +26,7 @@ export default async function SignUpPage() {
         </>
       }
     >
-      <SignUpForm />
+      <SignUpForm callbackUrl={callbackUrl} />
     </AuthCard>
   );
 }
