@@ -16,3 +16,8 @@ export function approvalPolicyFromEnv(): ApprovalPolicy {
 export function needsApproval(policy: ApprovalPolicy, credits: number, centsPerCredit: number): boolean {
   return credits > policy.thresholdCredits || credits * centsPerCredit > policy.thresholdCents;
 }
+
+/** The largest adjustment, in credits, that applies without a second admin. */
+export function largestUnapprovedCredits(policy: ApprovalPolicy, centsPerCredit: number): number {
+  return Math.min(policy.thresholdCredits, Math.floor(policy.thresholdCents / centsPerCredit));
+}
