@@ -48,8 +48,28 @@ function filters(query: AdminWorkspaceListQuery): Prisma.Sql[] {
  * number of workspaces or ledger entries.
  */
 export async function listWorkspaces(db: Db, query: AdminWorkspaceListQuery): Promise<AdminWorkspaceList> {
+  const rows = await db.$queryRaw<Row[]>(customerListSql(query));
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map((row) => ({
+      id: row.id,
+      name: row.name,
+      slug: row.slug,
+      createdAt: row.created_at,
+      ownerEmail: row.owner_email,
+      wallet: { balance: row.balance ?? 0, status: row.status ?? "ACTIVE" },
+      plan: row.plan_name ? { name: row.plan_name, status: row.plan_status ?? "ACTIVE" } : null,
+      lifetimeSpendCents: row.lifetime_spend_cents,
+      lastActivityAt: row.last_activity_at,
+    })),
+    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+/** The list's statement (one row more than the page, to tell whether another page follows); exported for EXPLAIN. */
+export function customerListSql(query: AdminWorkspaceListQuery): Prisma.Sql {
   const where = filters(query);
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+  return Prisma.sql`
     WITH page AS (
       SELECT w.id, w.name, w.slug, w.created_at FROM workspaces w
       ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
@@ -68,20 +88,5 @@ export async function listWorkspaces(db: Db, query: AdminWorkspaceListQuery): Pr
       WHERE p.workspace_id = page.id AND p.paid_at IS NOT NULL) spend ON true
     LEFT JOIN LATERAL (SELECT e.created_at FROM ledger_entries e
       WHERE e.workspace_id = page.id ORDER BY e.created_at DESC, e.sequence DESC LIMIT 1) activity ON true
-    ORDER BY page.created_at DESC, page.id DESC`);
-  const page = rows.slice(0, query.limit);
-  return {
-    data: page.map((row) => ({
-      id: row.id,
-      name: row.name,
-      slug: row.slug,
-      createdAt: row.created_at,
-      ownerEmail: row.owner_email,
-      wallet: { balance: row.balance ?? 0, status: row.status ?? "ACTIVE" },
-      plan: row.plan_name ? { name: row.plan_name, status: row.plan_status ?? "ACTIVE" } : null,
-      lifetimeSpendCents: row.lifetime_spend_cents,
-      lastActivityAt: row.last_activity_at,
-    })),
-    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
-  };
+    ORDER BY page.created_at DESC, page.id DESC`;
 }
