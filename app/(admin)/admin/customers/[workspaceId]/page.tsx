@@ -92,7 +92,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <KeysetPager firstHref={ledgerCursor ? href(workspaceId, { audit: auditCursor }) : null} nextHref={ledger.nextCursor ? href(workspaceId, { ledger: ledger.nextCursor, audit: auditCursor }) : null} />
       </Card>
 
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+      <div className="mt-6 grid gap-6 *:min-w-0 xl:grid-cols-2">
         <Card title="Credit lots" description="Lots with credits left; usage draws the soonest-expiring first." flush>
           {customer.grants.length ? <GrantTable grants={customer.grants} /> : <EmptyState title="No credits left in any lot" icon="credits" bordered={false} />}
         </Card>
