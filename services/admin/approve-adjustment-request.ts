@@ -1,27 +1,11 @@
 import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
-import { inTransaction, Prisma, type Db } from "@/lib/db";
-import { conflict, DomainError, notFound } from "@/lib/errors";
+import { inTransaction, type Db } from "@/lib/db";
 import type { AdjustmentRequestView } from "@/types/admin-customers";
 import { recordAudit } from "../audit/record-audit";
 import { findAdjustmentRequests } from "./adjustment-request-view";
+import { lockForDecision } from "./lock-for-decision";
 import { writeAdjustment } from "./write-adjustment";
-
-/**
- * Locks a pending adjustment request and checks that `adminId` may decide it: not its requester
- * (`self_approval`, 403), and still pending (`conflict`). Returns the request, or null when this
- * admin already made exactly this decision (a retry).
- */
-export async function lockForDecision(tx: Db, requestId: string, adminId: string, decision: "APPROVED" | "REJECTED") {
-  // The row lock serialises concurrent deciders: the second reads the first one's decision.
-  const locked = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT id FROM credit_adjustment_requests WHERE id = ${requestId}::uuid FOR UPDATE`);
-  if (!locked.length) throw notFound("Adjustment request");
-  const request = await tx.creditAdjustmentRequest.findUniqueOrThrow({ where: { id: requestId } });
-  if (request.requestedById === adminId) throw new DomainError("self_approval", "You requested this adjustment; a different admin must approve or reject it");
-  if (request.status === decision && request.decidedById === adminId) return null;
-  if (request.status !== "PENDING") throw conflict(`This request was already ${request.status.toLowerCase()}`);
-  return request;
-}
 
 /**
  * A second admin approves a pending adjustment: its ledger entry, the request's new state and the

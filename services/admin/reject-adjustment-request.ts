@@ -4,7 +4,7 @@ import { inTransaction, type Db } from "@/lib/db";
 import type { AdjustmentRequestView } from "@/types/admin-customers";
 import { recordAudit } from "../audit/record-audit";
 import { findAdjustmentRequests } from "./adjustment-request-view";
-import { lockForDecision } from "./approve-adjustment-request";
+import { lockForDecision } from "./lock-for-decision";
 
 /**
  * A second admin rejects a pending adjustment with a reason; the ledger is never touched. Audited.
