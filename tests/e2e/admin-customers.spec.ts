@@ -15,7 +15,8 @@ async function signInAs(page: Page, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  // Password hashing is deliberately slow, and the first request warms the server: more than 5 s on a busy machine.
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
 }
 
 /** The customer's balance as the admin API reports it. */
