@@ -20,6 +20,9 @@ const envSchema = z
     NEXT_PUBLIC_API_URL: z.string().default("/api"),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // Four-eyes: an admin credit adjustment above either limit waits for a second admin's approval.
+    ADMIN_APPROVAL_THRESHOLD_CREDITS: z.coerce.number().int().min(0).default(5_000),
+    ADMIN_APPROVAL_THRESHOLD_CENTS: z.coerce.number().int().min(0).default(50_000),
     // Stripe. Without a secret key the app talks to the local emulator (scripts/stripe-emulator).
     STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, "must be a Stripe secret or restricted key (sk_… or rk_…)")),
     STRIPE_WEBHOOK_SECRET: optional(z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_…)")),

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   insufficient_credits: 402,
   forbidden: 403,
   cross_site_request: 403,
+  self_approval: 403,
   not_found: 404,
   conflict: 409,
   idempotency_mismatch: 409,

@@ -15,6 +15,8 @@ const DEMO_PASSWORD = process.env.SEED_PASSWORD ?? "demo-password-123";
 const DAY_MS = 86_400_000;
 export const DEMO_USERS = {
   admin: { email: "admin@streamline.test", name: "Avery Admin" },
+  /** A second platform admin: large credit adjustments need one admin to ask and another to approve. */
+  reviewer: { email: "reviewer@streamline.test", name: "Riley Reviewer" },
   alice: { email: "alice@acme.test", name: "Alice Acme" },
   bob: { email: "bob@globex.test", name: "Bob Globex" },
 } as const;
@@ -72,6 +74,7 @@ export async function seedDemoData(prisma: PrismaClient, options: DemoSeedOption
   if (await prisma.user.findFirst({ select: { id: true } })) return "skipped_users_exist";
   await createDemoCatalog(prisma);
   await createAccount(prisma, { ...DEMO_USERS.admin, password: options.password, isPlatformAdmin: true });
+  await createAccount(prisma, { ...DEMO_USERS.reviewer, password: options.password, isPlatformAdmin: true });
   const alice = await createAccount(prisma, { ...DEMO_USERS.alice, password: options.password });
   const bob = await createAccount(prisma, { ...DEMO_USERS.bob, password: options.password });
   await prisma.workspace.update({ where: { id: alice.workspace.id }, data: { name: "Acme Automation" } });

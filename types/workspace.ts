@@ -27,7 +27,10 @@ export const meResponse = z.object({
 });
 
 export const adminWorkspaceListQuery = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: z.string().trim().max(100).optional().describe("Part of a name, slug, member email or Stripe customer id"),
+  status: z.enum(["ACTIVE", "PAUSED"]).optional().describe("The wallet's status"),
+  plan: z.uuid().optional().describe("Workspaces with a live subscription to this plan"),
+  hasSubscription: z.enum(["yes", "no"]).optional().describe("Whether the workspace has a live subscription"),
   cursor: z.uuid().optional().describe("The last id of the previous page"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -39,6 +42,9 @@ export const adminWorkspaceRow = z.object({
   slug: z.string(),
   ownerEmail: z.string().nullable(),
   wallet: walletSummary,
+  plan: z.object({ name: z.string(), status: z.string() }).nullable().describe("The live subscription, if any"),
+  lifetimeSpendCents: z.number().int().describe("Paid in total, net of refunds"),
+  lastActivityAt: z.date().nullable().describe("The newest ledger entry"),
   createdAt: z.date(),
 });
 export type AdminWorkspaceRow = z.infer<typeof adminWorkspaceRow>;

@@ -2,10 +2,13 @@ import type { ReactNode } from "react";
 
 export type Column = { label: string; align?: "left" | "right" };
 
-/** A data table: scrolls sideways on small screens, announces its caption, styles its head. */
+/**
+ * A data table: scrolls sideways on small screens inside a focusable, labelled region (so keyboard
+ * users can scroll it too), announces its caption, styles its head.
+ */
 export function Table({ caption, columns, children }: { caption: string; columns: Column[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto focus-visible:ring-3 focus-visible:ring-accent-200 focus-visible:outline-none">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">

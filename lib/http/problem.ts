@@ -18,6 +18,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   insufficient_credits: "Insufficient credits",
   forbidden: "Forbidden",
   cross_site_request: "Cross-site request rejected",
+  self_approval: "A second admin must approve this",
   not_found: "Not found",
   conflict: "Conflict",
   idempotency_mismatch: "Idempotency key reused",

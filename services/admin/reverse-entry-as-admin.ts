@@ -25,7 +25,8 @@ export async function reverseEntryAsAdmin(db: Db, input: ReverseEntryAsAdminInpu
         action: "ledger_entry.reversed",
         target: { type: "ledger_entry", id: input.entryId },
         workspaceId: input.workspaceId,
-        after: { reversalEntryId: result.entryId, credits: result.amount, reason: input.reason },
+        before: { balance: result.balance - result.amount },
+        after: { balance: result.balance, reversalEntryId: result.entryId, credits: result.amount, reason: input.reason },
       });
     }
     return result;

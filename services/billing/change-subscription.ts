@@ -18,7 +18,7 @@ import { syncSubscription, timedRead, type SubscriptionRead } from "./sync-subsc
  * once while a later, deliberate repeat (cancel, resume, cancel again) is a new request.
  * Throws `not_found` without a live plan, `conflict` for a switch to the current plan.
  */
-export async function changeSubscription(db: Db, stripe: Stripe, input: { workspaceId: string; actorId: string; change: SubscriptionChange }) {
+export async function changeSubscription(db: Db, stripe: Stripe, input: { workspaceId: string; actorId: string; actorType?: "USER" | "ADMIN"; change: SubscriptionChange }) {
   const current = await findCurrentSubscription(db, input.workspaceId);
   if (!current) throw notFound("Plan");
   const key = (action: string) => stripeIdempotencyKey(`subscription-${action}`, current.stripeSubscriptionId, current.stripeVersionAt?.getTime() ?? 0);
@@ -36,7 +36,7 @@ export async function changeSubscription(db: Db, stripe: Stripe, input: { worksp
   return inTransaction(db, async (tx) => {
     const synced = await syncSubscription(tx, updated);
     await recordAudit(tx, {
-      actor: { type: "USER", id: input.actorId },
+      actor: { type: input.actorType ?? "USER", id: input.actorId },
       action: `subscription.${change.action}`,
       target: { type: "subscription", id: current.id },
       workspaceId: input.workspaceId,

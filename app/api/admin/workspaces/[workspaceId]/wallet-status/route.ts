@@ -1,10 +1,11 @@
 import { json } from "@/lib/http/responses";
 import { withAdmin } from "@/lib/http/route";
-import { setWalletStatus } from "@/services/credits/set-wallet-status";
-import { walletStatusBody, walletStatusResponse } from "@/types/admin-credits";
+import { setWalletPause } from "@/services/admin/set-wallet-pause";
+import { walletPauseBody, walletPauseView } from "@/types/admin-customers";
 
-// PUT /api/admin/workspaces/:workspaceId/wallet-status — pause or resume credit usage
-export const PUT = withAdmin({ body: walletStatusBody }, async ({ db, body, params, session }) => {
-  const result = await setWalletStatus(db, { workspaceId: params.workspaceId!, ...body, actor: { type: "ADMIN", id: session.user.id } });
-  return json(walletStatusResponse, result);
+// PUT /api/admin/workspaces/:workspaceId/wallet-status — pause (with a reason and an optional
+// scheduled resume) or resume credit usage; the customer is told by email
+export const PUT = withAdmin({ body: walletPauseBody, idempotent: true }, async ({ db, body, params, session, idempotencyKey }) => {
+  const result = await setWalletPause(db, { workspaceId: params.workspaceId!, ...body, actor: { type: "ADMIN", id: session.user.id }, idempotencyKey });
+  return json(walletPauseView, result);
 });
