@@ -86,7 +86,7 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
   const service = await createService(prisma(), { unitCostCredits: 3, holdOverage: "AVAILABLE" });
   const flaky = await createService(prisma(), { unitCostCredits: 2, holdOverage: "NONE" });
   const estimate = await createService(prisma(), { unitCostCredits: 1, holdOverage: "DEBT" });
-  const holds: { id: string; workspaceId: string; overage: Overage }[] = [];
+  const holds: { id: string; workspaceId: string; overage: Overage; quantity: number }[] = [];
   let flakyActive = true;
   let time = Date.UTC(2026, 0, 1);
   const clock = { now: () => new Date(time) };
@@ -192,7 +192,7 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
       },
       database: async () => {
         const hold = await reserveHold(prisma(), { workspaceId, serviceKey: svc.key, quantity, ttlSeconds: ttlMinutes * 60, description, idempotencyKey: key, actor }, clock);
-        if (!hold.replayed) holds.push({ id: hold.id, workspaceId, overage: svc.holdOverage });
+        if (!hold.replayed) holds.push({ id: hold.id, workspaceId, overage: svc.holdOverage, quantity });
         return { amount: hold.credits, balance: hold.balance, entryId: hold.id, replayed: hold.replayed };
       },
       retry: (changed) => make(key, changed ? `${description}, edited` : description),
@@ -200,9 +200,12 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     return make(randomUUID(), `job ${r.int(1, 1000)}`);
   }
 
-  /** Settles or releases one of this wallet's holds (sometimes another wallet's: not found). */
+  /** Settles or releases one of this wallet's holds, mostly an active one (sometimes another wallet's: not found). */
   function endHold(r: Random, workspaceId: string): Step {
-    const candidates = holds.filter((hold) => (r.next() < 0.05 ? hold.workspaceId !== workspaceId : hold.workspaceId === workspaceId));
+    const active = (id: string) => wallets.get(workspaceId)!.holds.get(id)?.status === "ACTIVE";
+    const mine = holds.filter((hold) => hold.workspaceId === workspaceId);
+    const roll = r.next();
+    const candidates = roll < 0.05 ? holds.filter((hold) => hold.workspaceId !== workspaceId) : roll < 0.8 ? mine.filter((hold) => active(hold.id)) : mine;
     if (!candidates.length) return reserve(r, workspaceId);
     const target = r.pick(candidates);
     if (r.next() < 0.3) {
@@ -228,7 +231,8 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
       },
       retry: (changed) => make(key, changed ? quantity + 1 : quantity),
     });
-    return make(randomUUID(), r.int(1, 70));
+    // Mostly within the hold, as most jobs end; sometimes beyond it, for the overage policies.
+    return make(randomUUID(), r.next() < 0.75 ? r.int(1, Math.max(target.quantity, 1)) : r.int(1, 70));
   }
 
   async function sweepHolds() {
