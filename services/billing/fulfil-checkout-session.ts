@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { inTransaction, type Db } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
 import { grantCredits } from "../credits/grant-credits";
+import { confirmRedemption } from "../promotions/settle-redemption";
 
 export type FulfilmentResult = { status: "credited" | "pending" | "not_ours"; paymentId?: string; credits?: number; balance?: number };
 
@@ -37,6 +38,8 @@ export async function fulfilCheckoutSession(db: Db, session: Stripe.Checkout.Ses
       },
       clock,
     );
+    // A promotion reserved with this payment is confirmed; its bonus credits are their own entry.
+    await confirmRedemption(tx, { paymentId: payment.id }, checkoutLedgerKey(session.id), clock);
     await tx.payment.update({
       where: { id: payment.id },
       data: { status: "SUCCEEDED", paidAt: payment.paidAt ?? clock.now(), ledgerEntryId: granted.entryId, stripePaymentIntentId: stripeId(session.payment_intent), amountCents: session.amount_total ?? payment.amountCents },
