@@ -38,3 +38,34 @@ export const createPackageBody = z
   })
   .strict();
 export type CreatePackageBody = z.infer<typeof createPackageBody>;
+
+export const adminPackageView = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  interval: z.enum(["ONE_TIME", "MONTH"]),
+  priceCents: z.number().int(),
+  currency: z.string(),
+  credits: z.number().int(),
+  isActive: z.boolean(),
+  sortOrder: z.number().int(),
+  rolloverCredits: z.boolean(),
+  rolloverCapCredits: z.number().int().nullable(),
+  version: z.number().int(),
+  stripePriceId: z.string().nullable(),
+  /** Renewing subscribers still on an older Price (to migrate). */
+  subscribersOnOlderPrice: z.number().int(),
+  subscribers: z.number().int(),
+});
+export type AdminPackageView = z.infer<typeof adminPackageView>;
+export const adminPackageList = z.object({ data: z.array(adminPackageView) });
+
+export const updatePackageResponse = z.object({
+  package: adminPackageView.omit({ subscribersOnOlderPrice: true, subscribers: true }),
+  changed: z.boolean(),
+  priceChanged: z.boolean(),
+  archivedPriceId: z.string().nullable(),
+});
+
+export const migrateSubscribersResponse = z.object({ priceId: z.string(), migrated: z.number().int(), alreadyOnPrice: z.number().int() });

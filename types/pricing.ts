@@ -78,3 +78,17 @@ export const creditQuote = z.object({
   promotion: appliedPromotion.nullable().optional().describe("The promotion applied after the tier (a sale or the code given), if any"),
 });
 export type CreditQuote = z.infer<typeof creditQuote>;
+
+export const updatePricingBody = z
+  .object({
+    settings: pricingSettings,
+    basedOn: z.number().int().min(0).describe("The version edited: a save on a stale version is a conflict"),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+
+export const pricingSettingsView = z.object({
+  version: z.number().int(),
+  settings: pricingSettings,
+  history: z.array(z.object({ version: z.number().int(), value: z.unknown(), reason: z.string().nullable(), changedById: z.string().nullable(), createdAt: z.date() })),
+});

@@ -61,3 +61,26 @@ export const appliedPromotion = z.object({
   bonusExpiresDays: z.number().int().nullable().describe("Days after payment the bonus credits lapse; null: never"),
 });
 export type AppliedPromotion = z.infer<typeof appliedPromotion>;
+
+export const promotionView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  code: z.string().nullable(),
+  kind: z.enum(["PERCENT_OFF", "BONUS_CREDITS"]),
+  percentOff: z.number().int().nullable(),
+  bonusCredits: z.number().int().nullable(),
+  appliesTo: z.array(z.string()),
+  packageIds: z.array(z.string()),
+  startsAt: z.date(),
+  endsAt: z.date().nullable(),
+  maxRedemptions: z.number().int().nullable(),
+  maxPerWorkspace: z.number().int().nullable(),
+  firstPurchaseOnly: z.boolean(),
+  budgetCredits: z.number().int().nullable(),
+  budgetUsedCredits: z.number().int(),
+  bonusExpiresDays: z.number().int().nullable(),
+  redemptionCount: z.number().int(),
+  isActive: z.boolean(),
+});
+export type PromotionView = z.infer<typeof promotionView>;
+export const promotionList = z.object({ data: z.array(promotionView) });

@@ -13,6 +13,12 @@ import * as reversal from "@/app/api/admin/workspaces/[workspaceId]/entries/[ent
 import * as ledger from "@/app/api/admin/workspaces/[workspaceId]/ledger/route";
 import * as walletStatus from "@/app/api/admin/workspaces/[workspaceId]/wallet-status/route";
 import * as workspaces from "@/app/api/admin/workspaces/route";
+import * as packages from "@/app/api/admin/packages/route";
+import * as packageItem from "@/app/api/admin/packages/[packageId]/route";
+import * as migrateSubscribers from "@/app/api/admin/packages/[packageId]/migrate-subscribers/route";
+import * as pricing from "@/app/api/admin/pricing/route";
+import * as promotions from "@/app/api/admin/promotions/route";
+import * as promotionItem from "@/app/api/admin/promotions/[promotionId]/route";
 import { sessionCookie } from "../helpers/auth";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute, type CallOptions } from "../helpers/http";
@@ -20,7 +26,7 @@ import { createFundedAccount } from "../fixtures/credits";
 import { createAccount } from "../fixtures/accounts";
 
 type Handler = Parameters<typeof callRoute>[0];
-const ids = { workspaceId: randomUUID(), entryId: randomUUID(), apiKeyId: randomUUID() };
+const ids = { workspaceId: randomUUID(), entryId: randomUUID(), apiKeyId: randomUUID(), packageId: randomUUID(), promotionId: randomUUID() };
 
 // Every admin route. The test below fails when a route file exports a handler missing here.
 const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
@@ -36,6 +42,15 @@ const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
   ["GET /admin/platform-keys", platformKeys.GET, {}],
   ["POST /admin/platform-keys", platformKeys.POST, { body: { name: "metering" } }],
   ["DELETE /admin/platform-keys/:id", platformKey.DELETE, { method: "DELETE", params: ids }],
+  ["GET /admin/packages", packages.GET, {}],
+  ["POST /admin/packages", packages.POST, { body: { slug: "x-pack", name: "X", interval: "ONE_TIME", priceCents: 500, credits: 50 } }],
+  ["PATCH /admin/packages/:id", packageItem.PATCH, { method: "PATCH", body: { changes: { credits: 5 }, reason: "test" }, params: ids }],
+  ["POST /admin/packages/:id/migrate-subscribers", migrateSubscribers.POST, { body: { reason: "test" }, params: ids }],
+  ["GET /admin/pricing", pricing.GET, {}],
+  ["PUT /admin/pricing", pricing.PUT, { method: "PUT", body: { settings: { currency: "usd", baseUnitCents: 10, tiers: [] }, basedOn: 0, reason: "test" } }],
+  ["GET /admin/promotions", promotions.GET, {}],
+  ["POST /admin/promotions", promotions.POST, { body: { name: "Sale", kind: "PERCENT_OFF", percentOff: 10, startsAt: "2026-01-01T00:00:00Z" } }],
+  ["PATCH /admin/promotions/:id", promotionItem.PATCH, { method: "PATCH", body: { isActive: false }, params: ids }],
 ];
 
 function routeFiles(dir: string): string[] {
