@@ -15,7 +15,8 @@ const PROBLEMS: Record<string, ProblemMessage> = {
   payload_too_large: { title: "That was too much to send", detail: "Shorten your name or password and try again." },
 };
 
-export function SignUpForm() {
+/** `referralCode`: the `ref` of the link the person arrived by, sent with the form (sign-up credits both workspaces after the first payment). */
+export function SignUpForm({ referralCode }: { referralCode?: string } = {}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const feedback = useFormFeedback();
@@ -51,6 +52,7 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {referralCode && <input type="hidden" name="referralCode" value={referralCode} />}
       <Field label="Name" name="name" autoComplete="name" required autoFocus maxLength={100} errors={feedback.fieldErrors.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required errors={feedback.fieldErrors.email} />
       <Field

@@ -5,6 +5,7 @@ import { inTransaction, type Db } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
 import { grantCredits } from "../credits/grant-credits";
 import { confirmRedemption } from "../promotions/settle-redemption";
+import { rewardReferral } from "../referrals/reward-referral";
 
 export type FulfilmentResult = { status: "credited" | "pending" | "not_ours"; paymentId?: string; credits?: number; balance?: number };
 
@@ -44,6 +45,8 @@ export async function fulfilCheckoutSession(db: Db, session: Stripe.Checkout.Ses
       where: { id: payment.id },
       data: { status: "SUCCEEDED", paidAt: payment.paidAt ?? clock.now(), ledgerEntryId: granted.entryId, stripePaymentIntentId: stripeId(session.payment_intent), amountCents: session.amount_total ?? payment.amountCents },
     });
+    // A referred workspace's first payment rewards its referral (once).
+    await rewardReferral(tx, { workspaceId: payment.workspaceId }, clock);
     return { status: "credited", paymentId: payment.id, credits, balance: granted.balance };
   });
 }

@@ -6,6 +6,7 @@ import { stripeId } from "@/lib/stripe/ids";
 import { plansByStripePrice } from "../catalog/plans-by-price";
 import { capRolledOverCredits } from "../credits/cap-rolled-over-credits";
 import { grantCredits } from "../credits/grant-credits";
+import { rewardReferral } from "../referrals/reward-referral";
 import { readSubscription, syncSubscription, type SubscriptionRead } from "./sync-subscription";
 
 /** The ledger key of a paid subscription invoice: one grant per invoice, whichever path finds it. */
@@ -114,6 +115,8 @@ export async function fulfilInvoice(tx: Prisma.TransactionClient, invoice: Strip
     create: { workspaceId: subscription.workspaceId, packageId: bought.plan.id, subscriptionId: subscription.id, interval: "MONTH", stripeInvoiceId: invoice.id, ...paid },
     update: paid,
   });
+  // A referred workspace's first payment rewards its referral (once).
+  await rewardReferral(tx, { workspaceId: subscription.workspaceId }, clock);
   return granted;
 }
 

@@ -19,6 +19,7 @@ import * as migrateSubscribers from "@/app/api/admin/packages/[packageId]/migrat
 import * as pricing from "@/app/api/admin/pricing/route";
 import * as promotions from "@/app/api/admin/promotions/route";
 import * as promotionItem from "@/app/api/admin/promotions/[promotionId]/route";
+import * as referralSettings from "@/app/api/admin/promotions/referral-settings/route";
 import { sessionCookie } from "../helpers/auth";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute, type CallOptions } from "../helpers/http";
@@ -51,6 +52,8 @@ const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
   ["GET /admin/promotions", promotions.GET, {}],
   ["POST /admin/promotions", promotions.POST, { body: { name: "Sale", kind: "PERCENT_OFF", percentOff: 10, startsAt: "2026-01-01T00:00:00Z" } }],
   ["PATCH /admin/promotions/:id", promotionItem.PATCH, { method: "PATCH", body: { isActive: false }, params: ids }],
+  ["GET /admin/promotions/referral-settings", referralSettings.GET, {}],
+  ["PUT /admin/promotions/referral-settings", referralSettings.PUT, { method: "PUT", body: { settings: { enabled: true, referrerCredits: 1, referredCredits: 1, maxRewardsPerReferrerPerMonth: 1 }, basedOn: 0, reason: "test" } }],
 ];
 
 function routeFiles(dir: string): string[] {

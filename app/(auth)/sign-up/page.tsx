@@ -7,7 +7,9 @@ import { currentSession } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { ref } = await searchParams;
+  const referralCode = typeof ref === "string" && /^[A-Za-z0-9]{4,32}$/.test(ref) ? ref : undefined;
   if (await currentSession()) redirect("/dashboard");
   return (
     <AuthCard
@@ -22,7 +24,7 @@ export default async function SignUpPage() {
         </>
       }
     >
-      <SignUpForm />
+      <SignUpForm referralCode={referralCode} />
     </AuthCard>
   );
 }

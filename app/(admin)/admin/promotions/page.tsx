@@ -10,15 +10,22 @@ import { db } from "@/lib/db";
 import { formatCredits, formatDateTime } from "@/lib/format";
 import type { Promotion } from "@/lib/generated/prisma/client";
 import { listPromotions } from "@/services/promotions/list-promotions";
+import { countReferrals } from "@/services/referrals/count-referrals";
+import { getReferralSettings } from "@/services/referrals/referral-settings";
 import { PromotionCreateDialog } from "./promotion-create-dialog";
 import { PromotionStatusButton } from "./promotion-status-button";
+import { ReferralSettingsForm } from "./referral-settings-form";
 
 export const metadata: Metadata = { title: "Promotions" };
 export const dynamic = "force-dynamic";
 
 export default async function PromotionsPage() {
   if (!(await findAdminSession())) return null;
-  const promotions = await listPromotions(db());
+  const [promotions, referrals, referralCounts] = await Promise.all([
+    listPromotions(db()),
+    getReferralSettings(db()),
+    countReferrals(db()),
+  ]);
   const now = systemClock.now();
   return (
     <>
@@ -57,6 +64,14 @@ export default async function PromotionsPage() {
               Create a sale (no code) to discount every eligible purchase for a while, or a code to hand out.
             </EmptyState>
           )}
+        </Card>
+        <Card
+          title="Referrals"
+          description={`Version ${referrals.version}${referrals.version === 0 ? " (the defaults)" : ""}. Each workspace's link is /sign-up?ref=<code>; both sides are credited once, at the new workspace's first payment. ${referralCounts.rewarded} rewarded, ${referralCounts.pending} waiting for a first payment, ${referralCounts.rejected} refused.`}
+        >
+          <div className="px-5 pb-5">
+            <ReferralSettingsForm settings={referrals.settings} version={referrals.version} />
+          </div>
         </Card>
       </div>
     </>
