@@ -8,9 +8,9 @@ import { ErrorDialog } from "@/components/ui/error-dialog";
 import { Field } from "@/components/ui/field";
 import { apiUrl, postJson } from "@/components/ui/problem";
 import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
-import { createPromotionBody, PROMOTION_TARGETS, type PromotionTarget } from "@/types/promotions";
+import { createPromotionBody, PROMOTION_TARGETS } from "@/types/promotions";
 
-const TARGET_LABELS: Record<PromotionTarget, string> = { PACK: "Credit packs", PLAN: "Monthly plans (bonus credits only)", CUSTOM: "Custom amounts" };
+const TARGET_LABELS: Record<(typeof PROMOTION_TARGETS)[number], string> = { PACK: "Credit packs", CUSTOM: "Custom amounts" };
 
 const numberOrNull = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? null : Number(value));
 /** A datetime-local value, read in the admin's own time zone. */
@@ -100,9 +100,9 @@ export function PromotionCreateDialog() {
           )}
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1 text-sm font-medium text-slate-800">Applies to</legend>
-            {PROMOTION_TARGETS.filter((target) => kind === "BONUS_CREDITS" || target !== "PLAN").map((target) => (
+            {PROMOTION_TARGETS.map((target) => (
               <label key={target} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="appliesTo" value={target} defaultChecked={target !== "PLAN"} className="size-4" />
+                <input type="checkbox" name="appliesTo" value={target} defaultChecked className="size-4" />
                 {TARGET_LABELS[target]}
               </label>
             ))}
