@@ -19,6 +19,13 @@ export const signUpBody = z
     name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters").describe("Display name"),
     email: emailField,
     password: passwordField,
+    referralCode: z
+      .string()
+      .trim()
+      .max(32)
+      .transform((code) => code || undefined)
+      .optional()
+      .describe("The `ref` of the referral link the person arrived by, if any"),
   })
   .strict();
 export type SignUpBody = z.infer<typeof signUpBody>;

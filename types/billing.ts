@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { purchaseCredits } from "./pricing";
+import { appliedPromotion } from "./promotions";
+
+const promotionCode = z.string().trim().max(32).nullish().describe("A promotion code; without one, a sale running now applies by itself");
 
 export const checkoutBody = z
   .union(
     [
-      z.object({ packageId: z.uuid().describe("A credit pack or monthly plan on sale") }).strict(),
-      z.object({ credits: purchaseCredits.describe("A custom number of credits, priced at the base rate less any bulk tier") }).strict(),
+      z.object({ packageId: z.uuid().describe("A credit pack or monthly plan on sale"), promotionCode }).strict(),
+      z.object({ credits: purchaseCredits.describe("A custom number of credits, priced at the base rate less any bulk tier"), promotionCode }).strict(),
     ],
     { error: "Send either packageId (a pack or plan) or credits (a custom amount)" },
   )
@@ -15,6 +18,7 @@ export type CheckoutBody = z.infer<typeof checkoutBody>;
 export const checkoutResponse = z.object({
   paymentId: z.uuid().nullable().describe("The pending payment of a pack; null for a plan, which is paid by its invoices"),
   checkoutUrl: z.url().describe("Stripe Checkout: send the browser here to pay"),
+  promotion: appliedPromotion.nullish().describe("The promotion applied to this checkout, if any"),
 });
 
 export const creditPackView = z.object({

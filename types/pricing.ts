@@ -2,6 +2,7 @@
 // is computed from, and the quote itself. No server imports: the Buy credits form validates with
 // the same schemas before it asks the server for a price.
 import { z } from "zod";
+import { appliedPromotion } from "./promotions";
 
 export const MIN_CREDITS_PER_PURCHASE = 100;
 export const MAX_CREDITS_PER_PURCHASE = 1_000_000;
@@ -30,7 +31,9 @@ export const purchaseCreditsText = z
   .transform(Number)
   .pipe(purchaseCredits);
 
-export const quoteQuery = z.object({ credits: purchaseCreditsText }).strict();
+export const quoteQuery = z
+  .object({ credits: purchaseCreditsText, promotionCode: z.string().trim().max(32).optional().describe("A promotion code to price with") })
+  .strict();
 
 export const bulkTier = z
   .object({
@@ -68,9 +71,24 @@ export const creditQuote = z.object({
   baseUnitCents: z.number().int().describe("Base rate in cents per credit"),
   unitCents: z.number().describe("Effective cents per credit after the discount (may be fractional; for display)"),
   subtotalCents: z.number().int().describe("credits × base rate"),
-  discountCents: z.number().int().describe("subtotal − total"),
+  discountCents: z.number().int().describe("subtotal − total: the bulk tier and any percent-off promotion"),
   totalCents: z.number().int().describe("What Checkout charges"),
   tier: bulkTier.nullable().describe("The bulk tier applied; null below the first one"),
   nextTier: bulkTier.nullable().describe("The next tier up, so the form can say how many more credits earn it"),
+  promotion: appliedPromotion.nullable().optional().describe("The promotion applied after the tier (a sale or the code given), if any"),
 });
 export type CreditQuote = z.infer<typeof creditQuote>;
+
+export const updatePricingBody = z
+  .object({
+    settings: pricingSettings,
+    basedOn: z.number().int().min(0).describe("The version edited: a save on a stale version is a conflict"),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+
+export const pricingSettingsView = z.object({
+  version: z.number().int(),
+  settings: pricingSettings,
+  history: z.array(z.object({ version: z.number().int(), value: z.unknown(), reason: z.string().nullable(), changedById: z.string().nullable(), createdAt: z.date() })),
+});

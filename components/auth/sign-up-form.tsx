@@ -15,8 +15,12 @@ const PROBLEMS: Record<string, ProblemMessage> = {
   payload_too_large: { title: "That was too much to send", detail: "Shorten your name or password and try again." },
 };
 
-/** Signs the new account in and goes to `callbackUrl` (already checked to be on this site). */
-export function SignUpForm({ callbackUrl = "/dashboard" }: { callbackUrl?: string }) {
+/**
+ * Signs the new account in and goes to `callbackUrl` (already checked to be on this site).
+ * `referralCode`: the `ref` of the link the person arrived by, sent with the form (sign-up credits
+ * both workspaces after the first payment).
+ */
+export function SignUpForm({ callbackUrl = "/dashboard", referralCode }: { callbackUrl?: string; referralCode?: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const feedback = useFormFeedback();
@@ -52,6 +56,7 @@ export function SignUpForm({ callbackUrl = "/dashboard" }: { callbackUrl?: strin
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {referralCode && <input type="hidden" name="referralCode" value={referralCode} />}
       <Field label="Name" name="name" autoComplete="name" required autoFocus maxLength={100} errors={feedback.fieldErrors.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required errors={feedback.fieldErrors.email} />
       <Field

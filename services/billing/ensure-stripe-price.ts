@@ -24,6 +24,10 @@ export async function ensureStripePrice(db: Db, stripe: Stripe, pkg: PackageForP
     },
     { idempotencyKey: stripeIdempotencyKey("price", pkg.id, pkg.version) },
   );
-  await db.creditPackage.update({ where: { id: pkg.id }, data: { stripeProductId: productId, stripePriceId: price.id } });
+  // Only while the package is still on this version: an edit committed meanwhile has its own Price.
+  await db.creditPackage.updateMany({ where: { id: pkg.id, version: pkg.version }, data: { stripeProductId: productId, stripePriceId: price.id } });
+  // On record for good, with the version it was made for: invoices on it resolve to that version's
+  // terms even after the package moves to another Price (services/catalog/plans-by-price.ts).
+  await db.creditPackagePrice.createMany({ data: [{ stripePriceId: price.id, packageId: pkg.id, version: pkg.version, unitAmountCents: pkg.priceCents }], skipDuplicates: true });
   return price.id;
 }

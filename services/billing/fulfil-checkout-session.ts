@@ -5,6 +5,8 @@ import { inTransaction, type Db } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
 import { grantCredits } from "../credits/grant-credits";
 import { queueReceipts } from "../mail/queue-receipts";
+import { confirmRedemption } from "../promotions/settle-redemption";
+import { rewardReferral } from "../referrals/reward-referral";
 
 export type FulfilmentResult = { status: "credited" | "pending" | "not_ours"; paymentId?: string; credits?: number; balance?: number };
 
@@ -39,12 +41,16 @@ export async function fulfilCheckoutSession(db: Db, session: Stripe.Checkout.Ses
       clock,
     );
     const amountCents = session.amount_total ?? payment.amountCents;
+    // A promotion reserved with this payment is confirmed; its bonus credits are their own entry.
+    await confirmRedemption(tx, { paymentId: payment.id }, checkoutLedgerKey(session.id), clock);
     await tx.payment.update({
       where: { id: payment.id },
       data: { status: "SUCCEEDED", paidAt: payment.paidAt ?? clock.now(), ledgerEntryId: granted.entryId, stripePaymentIntentId: stripeId(session.payment_intent), amountCents },
     });
     // One receipt per payment: a replayed grant (the other webhook, the success page) sends none.
     if (!granted.replayed) await queueReceipts(tx, { workspaceId: payment.workspaceId, description: `${credits.toLocaleString("en-US")} credits`, credits, amountCents, currency: payment.currency });
+    // A referred workspace's first payment rewards its referral (once).
+    await rewardReferral(tx, { workspaceId: payment.workspaceId }, clock);
     return { status: "credited", paymentId: payment.id, credits, balance: granted.balance };
   });
 }

@@ -3,9 +3,11 @@ import type Stripe from "stripe";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { Db, Prisma } from "@/lib/db";
 import { stripeId } from "@/lib/stripe/ids";
+import { plansByStripePrice } from "../catalog/plans-by-price";
 import { capRolledOverCredits } from "../credits/cap-rolled-over-credits";
 import { grantCredits } from "../credits/grant-credits";
 import { queueReceipts } from "../mail/queue-receipts";
+import { rewardReferral } from "../referrals/reward-referral";
 import { readSubscription, syncSubscription, type SubscriptionRead } from "./sync-subscription";
 
 /** The ledger key of a paid subscription invoice: one grant per invoice, whichever path finds it. */
@@ -42,11 +44,9 @@ export async function invoiceCredits(db: Db, invoice: Stripe.Invoice): Promise<I
   const period = PERIOD_INVOICES.has(invoice.billing_reason ?? "");
   const lines = itemLines(invoice).filter((line) => line.parent!.subscription_item_details!.proration !== period);
   const prices = [...new Set(lines.map(linePrice))];
-  const plans = await db.creditPackage.findMany({
-    where: { stripePriceId: { in: prices.filter((price) => price !== null) } },
-    select: { id: true, name: true, credits: true, priceCents: true, rolloverCredits: true, rolloverCapCredits: true, stripePriceId: true },
-  });
-  const planOf = (line: InvoiceLine) => plans.find((plan) => plan.stripePriceId === linePrice(line));
+  // By any version's Price: a subscriber kept on an older Price is billed, and credited, by it.
+  const plans = await plansByStripePrice(db, prices.filter((price) => price !== null));
+  const planOf = (line: InvoiceLine) => plans.get(linePrice(line) ?? "");
   const unknown = lines.find((line) => !planOf(line));
   if (lines.length === 0 || unknown) throw new Error(`Invoice ${invoice.id} pays for no known plan (price ${unknown ? linePrice(unknown) : "none"})`);
 
@@ -119,6 +119,8 @@ export async function fulfilInvoice(tx: Prisma.TransactionClient, invoice: Strip
   if (!granted.replayed) {
     await queueReceipts(tx, { workspaceId: subscription.workspaceId, description: `the ${bought.plan.name} plan`, credits: bought.credits, amountCents: invoice.amount_paid, currency: invoice.currency });
   }
+  // A referred workspace's first payment rewards its referral (once).
+  await rewardReferral(tx, { workspaceId: subscription.workspaceId }, clock);
   return granted;
 }
 

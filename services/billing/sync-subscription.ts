@@ -56,7 +56,8 @@ export async function syncSubscription(tx: Prisma.TransactionClient, { subscript
     SELECT id, workspace_id AS "workspaceId", package_id AS "packageId", status::text AS status,
            cancel_at_period_end AS "cancelAtPeriodEnd", is_collection_paused AS "isCollectionPaused"
       FROM subscriptions WHERE stripe_subscription_id = ${subscription.id} FOR UPDATE`;
-  // The plan is the one selling the price (or, failing that, the one the metadata names); without
+  // The plan is the one selling the price now, or one of whose versions sold it (a subscriber
+  // kept on an older Price), or, failing both, the one the metadata names; without
   // one nothing is inserted. The row comes back unless a later read was applied already.
   const [synced] = await tx.$queryRaw<SyncedSubscription[]>`
     INSERT INTO subscriptions (workspace_id, package_id, stripe_subscription_id, stripe_price_id, status, current_period_start, current_period_end,
@@ -65,8 +66,11 @@ export async function syncSubscription(tx: Prisma.TransactionClient, { subscript
            ${fromUnix(item.current_period_start)}, ${fromUnix(item.current_period_end)}, ${subscription.cancel_at_period_end},
            ${subscription.pause_collection !== null}, ${fromUnix(subscription.pause_collection?.resumes_at)},
            ${fromUnix(subscription.canceled_at)}, ${fromUnix(subscription.ended_at)}, ${readAt}, now()
-      FROM (SELECT id FROM credit_packages WHERE stripe_price_id = ${priceId} OR id::text = ${subscription.metadata.package_id ?? ""}
-             ORDER BY stripe_price_id = ${priceId} DESC LIMIT 1) plan
+      FROM (SELECT id FROM credit_packages
+             WHERE stripe_price_id = ${priceId} OR id::text = ${subscription.metadata.package_id ?? ""}
+                OR id IN (SELECT package_id FROM credit_package_prices WHERE stripe_price_id = ${priceId})
+             ORDER BY stripe_price_id = ${priceId} DESC,
+                      id IN (SELECT package_id FROM credit_package_prices WHERE stripe_price_id = ${priceId}) DESC LIMIT 1) plan
     ON CONFLICT (stripe_subscription_id) DO UPDATE SET
       package_id = EXCLUDED.package_id, stripe_price_id = EXCLUDED.stripe_price_id, status = EXCLUDED.status,
       current_period_start = EXCLUDED.current_period_start, current_period_end = EXCLUDED.current_period_end,

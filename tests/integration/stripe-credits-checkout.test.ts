@@ -55,6 +55,7 @@ describeEachEngine("buying a custom number of credits", ({ prisma }) => {
       totalCents: 71_250,
       tier: { minCredits: 5_000, percentOff: 5 },
       nextTier: { minCredits: 20_000, percentOff: 10 },
+      promotion: null,
     });
 
     const since = emulator.state.events.size;

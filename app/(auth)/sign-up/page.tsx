@@ -11,7 +11,9 @@ export const metadata: Metadata = { title: "Create an account" };
 type SignUpPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignUpPage({ searchParams }: SignUpPageProps) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  const { callbackUrl: requested, ref } = await searchParams;
+  const callbackUrl = safeCallbackUrl(requested);
+  const referralCode = typeof ref === "string" && /^[A-Za-z0-9]{4,32}$/.test(ref) ? ref : undefined;
   if (await currentSession()) redirect(callbackUrl);
   return (
     <AuthCard
@@ -26,7 +28,7 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
         </>
       }
     >
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm callbackUrl={callbackUrl} referralCode={referralCode} />
     </AuthCard>
   );
 }

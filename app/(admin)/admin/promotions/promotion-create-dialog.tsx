@@ -1,0 +1,124 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { ErrorDialog } from "@/components/ui/error-dialog";
+import { Field } from "@/components/ui/field";
+import { apiUrl, postJson } from "@/components/ui/problem";
+import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
+import { createPromotionBody, PROMOTION_TARGETS } from "@/types/promotions";
+
+const TARGET_LABELS: Record<(typeof PROMOTION_TARGETS)[number], string> = { PACK: "Credit packs", CUSTOM: "Custom amounts" };
+
+const numberOrNull = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? null : Number(value));
+/** A datetime-local value, read in the admin's own time zone. */
+const localDate = (value: FormDataEntryValue | null) => (value === null || String(value) === "" ? null : new Date(String(value)));
+
+/** "New promotion": a sale (no code, runs in its window) or a code, with its limits. */
+export function PromotionCreateDialog() {
+  const router = useRouter();
+  const formId = useId();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [kind, setKind] = useState<"PERCENT_OFF" | "BONUS_CREDITS">("PERCENT_OFF");
+  const feedback = useFormFeedback();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const code = String(data.get("code") ?? "").trim();
+    const parsed = createPromotionBody.safeParse({
+      name: data.get("name"),
+      code: code || null,
+      kind,
+      percentOff: kind === "PERCENT_OFF" ? numberOrNull(data.get("percentOff")) : null,
+      bonusCredits: kind === "BONUS_CREDITS" ? numberOrNull(data.get("bonusCredits")) : null,
+      appliesTo: data.getAll("appliesTo"),
+      startsAt: localDate(data.get("startsAt")) ?? new Date(),
+      endsAt: localDate(data.get("endsAt")),
+      maxRedemptions: numberOrNull(data.get("maxRedemptions")),
+      maxPerWorkspace: numberOrNull(data.get("maxPerWorkspace")),
+      firstPurchaseOnly: data.get("firstPurchaseOnly") === "on",
+      budgetCredits: kind === "BONUS_CREDITS" ? numberOrNull(data.get("budgetCredits")) : null,
+      bonusExpiresDays: kind === "BONUS_CREDITS" ? numberOrNull(data.get("bonusExpiresDays")) : null,
+    });
+    if (!parsed.success) return feedback.showFieldErrors(fieldErrorsFromIssues(parsed.error.issues), form);
+    feedback.clear();
+    setPending(true);
+    const result = await postJson(apiUrl("/admin/promotions"), parsed.data);
+    setPending(false);
+    if (!result.ok) {
+      if (result.problem.errors && Object.keys(result.problem.errors).length) return feedback.showFieldErrors(result.problem.errors, form);
+      return feedback.showProblem(result.problem);
+    }
+    setOpen(false);
+    router.refresh();
+  }
+
+  const errors = feedback.fieldErrors;
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>New promotion</Button>
+      <Dialog
+        open={open}
+        onOpenChange={(next) => !pending && (setOpen(next), feedback.clear())}
+        title="New promotion"
+        description="Without a code it is a sale: it applies by itself to every eligible purchase between its start and end. Limits count from the moment a customer opens Checkout."
+        closeLabel="Cancel"
+        footer={
+          <Button type="submit" form={formId} pending={pending}>
+            Create promotion
+          </Button>
+        }
+      >
+        <form id={formId} onSubmit={onSubmit} noValidate className="flex max-h-[55vh] flex-col gap-4 overflow-y-auto p-1">
+          <Field label="Name" name="name" required maxLength={80} hint="Customers see it on the price." errors={errors.name} />
+          <Field label="Code (optional)" name="code" maxLength={32} hint="Leave empty for a sale." errors={errors.code} />
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-medium text-slate-800">Kind</legend>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="radio" name="kind" value="PERCENT_OFF" checked={kind === "PERCENT_OFF"} onChange={() => setKind("PERCENT_OFF")} />
+              Percent off the price
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="radio" name="kind" value="BONUS_CREDITS" checked={kind === "BONUS_CREDITS"} onChange={() => setKind("BONUS_CREDITS")} />
+              Bonus credits on payment
+            </label>
+            {errors.kind && <p className="text-sm text-red-700">{errors.kind.join(" ")}</p>}
+          </fieldset>
+          {kind === "PERCENT_OFF" ? (
+            <Field label="Percent off" name="percentOff" type="number" min={1} max={90} required errors={errors.percentOff} />
+          ) : (
+            <>
+              <Field label="Bonus credits" name="bonusCredits" type="number" min={1} required errors={errors.bonusCredits} />
+              <Field label="Bonus credits expire after (days, optional)" name="bonusExpiresDays" type="number" min={1} errors={errors.bonusExpiresDays} />
+              <Field label="Campaign budget (credits, optional)" name="budgetCredits" type="number" min={1} hint="No more bonus credits than this are promised in total." errors={errors.budgetCredits} />
+            </>
+          )}
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-medium text-slate-800">Applies to</legend>
+            {PROMOTION_TARGETS.map((target) => (
+              <label key={target} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="appliesTo" value={target} defaultChecked className="size-4" />
+                {TARGET_LABELS[target]}
+              </label>
+            ))}
+            {errors.appliesTo && <p className="text-sm text-red-700">{errors.appliesTo.join(" ")}</p>}
+          </fieldset>
+          <Field label="Starts" name="startsAt" type="datetime-local" hint="Empty: now." errors={errors.startsAt} />
+          <Field label="Ends (optional)" name="endsAt" type="datetime-local" errors={errors.endsAt} />
+          <Field label="Total redemptions (optional)" name="maxRedemptions" type="number" min={1} errors={errors.maxRedemptions} />
+          <Field label="Per workspace (optional)" name="maxPerWorkspace" type="number" min={1} errors={errors.maxPerWorkspace} />
+          <label className="flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" name="firstPurchaseOnly" className="size-4" />
+            First purchase only
+          </label>
+        </form>
+      </Dialog>
+      <ErrorDialog problem={feedback.problem} onClose={feedback.dismissProblem} />
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { json } from "@/lib/http/responses";
+import { withAdmin } from "@/lib/http/route";
+import { createPromotion } from "@/services/promotions/create-promotion";
+import { listPromotions } from "@/services/promotions/list-promotions";
+import { createPromotionBody, promotionList, promotionView } from "@/types/promotions";
+
+// GET /api/admin/promotions — promotions, newest first
+export const GET = withAdmin({}, async ({ db }) => json(promotionList, { data: await listPromotions(db) }));
+
+// POST /api/admin/promotions — create a sale (no code) or a code promotion
+export const POST = withAdmin({ body: createPromotionBody }, async ({ db, body, session }) => {
+  return json(promotionView, await createPromotion(db, { actorId: session.user.id, promotion: body }), { status: 201 });
+});
