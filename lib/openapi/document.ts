@@ -18,6 +18,7 @@ import {
   usageCheckResponse,
   usageResponse,
 } from "@/types/usage";
+import { registerDisputePaths } from "./disputes";
 
 extendZodWithOpenApi(z);
 
@@ -131,6 +132,8 @@ export function buildOpenApiDocument() {
     request: { query: ledgerQuery },
     responses: { 200: ok("One page of entries", ledgerPage), ...errors("validation_failed", "forbidden") },
   });
+
+  registerDisputePaths(registry, { errors, ok, jsonBody, idempotencyHeader });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
