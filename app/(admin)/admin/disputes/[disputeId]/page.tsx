@@ -46,7 +46,7 @@ export default async function AdminDisputePage({ params }: { params: Promise<{ d
         description={
           <>
             Opened {formatDateTime(dispute.createdAt)}
-            {openedBy ? ` by ${openedBy.email}` : ""} · <Link href="/admin/disputes" className="text-accent-700 underline-offset-4 hover:underline">Back to the queue</Link>
+            {openedBy ? ` by ${openedBy.email}` : ""} · <Link href="/admin/disputes" className="text-accent-700 underline underline-offset-4">Back to the queue</Link>
           </>
         }
         actions={
