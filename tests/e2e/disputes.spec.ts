@@ -4,11 +4,15 @@
 // are asserted in tests/integration/disputes-workflow.test.ts). Every page built for disputes is
 // scanned with axe at 1280 and 375 px wide.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { balance, DEMO_PASSWORD, signInAsBob } from "./demo";
+import { expect as baseExpect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { balance, DEMO_PASSWORD } from "./demo";
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+// Four sign-ins (argon2) and many server renders on a shared 2-core machine: allow for load.
+const expect = baseExpect.configure({ timeout: 20_000 });
+test.setTimeout(240_000);
+
+async function signIn(browser: Browser, email: string, existing?: Page): Promise<Page> {
+  const page = existing ?? (await (await browser.newContext()).newPage());
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -39,7 +43,7 @@ async function decide(page: Page, button: string, confirm: string, fill: (dialog
 }
 
 test("a disputed charge is partly refunded, appealed and refunded in full: exactly the disputed amount comes back", async ({ page, browser }, testInfo) => {
-  await signInAsBob(page);
+  await signIn(browser, "bob@globex.test", page);
   const before = await balance(page);
   await page.goto("/disputes");
   await expect(page.getByRole("heading", { name: "My disputes" })).toBeVisible();
