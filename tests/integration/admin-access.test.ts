@@ -2,6 +2,11 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
+import * as disputeAssign from "@/app/api/admin/disputes/[disputeId]/assign/route";
+import * as disputeReject from "@/app/api/admin/disputes/[disputeId]/reject/route";
+import * as disputeResolve from "@/app/api/admin/disputes/[disputeId]/resolve/route";
+import * as disputeReview from "@/app/api/admin/disputes/[disputeId]/review/route";
+import * as disputes from "@/app/api/admin/disputes/route";
 import * as integrity from "@/app/api/admin/integrity/route";
 import * as platformKey from "@/app/api/admin/platform-keys/[apiKeyId]/route";
 import * as platformKeys from "@/app/api/admin/platform-keys/route";
@@ -20,7 +25,7 @@ import { createFundedAccount } from "../fixtures/credits";
 import { createAccount } from "../fixtures/accounts";
 
 type Handler = Parameters<typeof callRoute>[0];
-const ids = { workspaceId: randomUUID(), entryId: randomUUID(), apiKeyId: randomUUID() };
+const ids = { workspaceId: randomUUID(), entryId: randomUUID(), apiKeyId: randomUUID(), disputeId: randomUUID() };
 
 // Every admin route. The test below fails when a route file exports a handler missing here.
 const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
@@ -36,6 +41,11 @@ const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
   ["GET /admin/platform-keys", platformKeys.GET, {}],
   ["POST /admin/platform-keys", platformKeys.POST, { body: { name: "metering" } }],
   ["DELETE /admin/platform-keys/:id", platformKey.DELETE, { method: "DELETE", params: ids }],
+  ["GET /admin/disputes", disputes.GET, {}],
+  ["POST /admin/disputes/:id/assign", disputeAssign.POST, { body: {}, idempotencyKey: "k", params: ids }],
+  ["POST /admin/disputes/:id/review", disputeReview.POST, { body: {}, idempotencyKey: "k", params: ids }],
+  ["POST /admin/disputes/:id/resolve", disputeResolve.POST, { body: { outcome: "explained", message: "why" }, idempotencyKey: "k", params: ids }],
+  ["POST /admin/disputes/:id/reject", disputeReject.POST, { body: { message: "no way" }, idempotencyKey: "k", params: ids }],
 ];
 
 function routeFiles(dir: string): string[] {
