@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { GET as adminList } from "@/app/api/admin/disputes/route";
+import { POST as digest } from "@/app/api/cron/dispute-digest/route";
 import { POST as reject } from "@/app/api/admin/disputes/[disputeId]/reject/route";
 import { POST as resolve } from "@/app/api/admin/disputes/[disputeId]/resolve/route";
 import { POST as review } from "@/app/api/admin/disputes/[disputeId]/review/route";
@@ -104,5 +105,12 @@ describeEachEngine("disputes API", ({ prisma }) => {
     const senior = await callRoute(resolve, { cookie: seniorCookie, idempotencyKey: key(), params, body: { outcome: "full_refund", message: "Refund all." } });
     expect(senior).toMatchObject({ status: 200, body: { status: "RESOLVED_FULL_REFUND", creditsRefunded: 100 } });
     expect((await prisma().wallet.findUniqueOrThrow({ where: { workspaceId: customer.workspace.id } })).balance).toBe(1000);
+  });
+
+  it("runs the SLA digest from the cron endpoint, only with the cron secret", async () => {
+    expect((await callRoute(digest, { method: "POST" })).status).toBe(401);
+    const ran = await callRoute(digest, { method: "POST", headers: { authorization: `Bearer ${process.env.CRON_SECRET}` } });
+    expect(ran.status).toBe(200);
+    expect(ran.body).toEqual({ admins: expect.any(Number), disputes: expect.any(Number) });
   });
 });
