@@ -94,6 +94,6 @@ export async function measureDisputes(options: { clients?: number; seconds?: num
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const rows = await measureDisputes({ seconds: Number(process.env.BENCH_SECONDS ?? 5) });
+  const rows = await measureDisputes({ clients: Number(process.env.BENCH_CLIENTS ?? 16), seconds: Number(process.env.BENCH_SECONDS ?? 5) });
   printTable(rows.map((m) => ({ name: m.name, ...summarize(m), ratio: null, errors: m.errors })));
 }
