@@ -5,7 +5,7 @@ import { conflict, DomainError, notFound } from "@/lib/errors";
 import { disputeView, type DisputeView, type OpenDisputeBody } from "@/types/disputes";
 import { recordAudit } from "../audit/record-audit";
 import { DAY_MS, disputeSettings, HOUR_MS } from "./dispute-settings";
-import { EVENTS_IN_ORDER, toDisputeView, toJson, type DisputeOptions } from "./dispute-view";
+import { toDisputeView, toJson, type DisputeOptions } from "./dispute-view";
 import { idempotent } from "./idempotent";
 import { disputableCredits, isDisputableEntry } from "./disputable-entry";
 
@@ -30,9 +30,9 @@ export async function openDispute(db: Db, input: OpenDisputeInput, options: Disp
     return await inTransaction(db, async (tx) => {
       const { value, replayed } = await idempotent(tx, { scope: `user:${userId}`, key: `dispute.open:${idempotencyKey}`, request }, async () => {
         const now = clock.now();
-        const entry = await tx.ledgerEntry.findUnique({ where: { id: input.ledgerEntryId } });
-        const member = entry && (await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: entry.workspaceId, userId } }, select: { id: true } }));
-        if (!entry || !member) throw notFound("Ledger entry");
+        // The entry only if the caller belongs to its workspace: another tenant's entry is "not found".
+        const entry = await tx.ledgerEntry.findFirst({ where: { id: input.ledgerEntryId, wallet: { workspace: { memberships: { some: { userId } } } } } });
+        if (!entry) throw notFound("Ledger entry");
         if (!isDisputableEntry(entry)) {
           throw new DomainError("validation_failed", "Only a usage charge or a removal of credits can be disputed", { fieldErrors: { ledgerEntryId: ["Not a charge"] } });
         }
@@ -52,9 +52,10 @@ export async function openDispute(db: Db, input: OpenDisputeInput, options: Disp
             openedById: userId,
             dueAt: new Date(now.getTime() + settings.firstResponseHours * HOUR_MS),
             createdAt: now,
-            events: { create: { action: "opened", actorType: "USER", actorId: userId, toStatus: "OPEN", message: input.explanation, credits, createdAt: now } },
           },
-          include: { events: EVENTS_IN_ORDER },
+        });
+        const opened = await tx.disputeEvent.create({
+          data: { disputeId: dispute.id, action: "opened", actorType: "USER", actorId: userId, toStatus: "OPEN", message: input.explanation, credits, createdAt: now },
         });
         await recordAudit(tx, {
           actor: { type: "USER", id: userId },
@@ -63,7 +64,7 @@ export async function openDispute(db: Db, input: OpenDisputeInput, options: Disp
           workspaceId: entry.workspaceId,
           after: { status: "OPEN", ledgerEntryId: entry.id, creditsRequested: credits, reason: input.reason },
         });
-        return toJson(toDisputeView(dispute, settings, now));
+        return toJson(toDisputeView({ ...dispute, events: [opened] }, settings, now));
       });
       return { dispute: disputeView.parse(value), replayed };
     });
