@@ -16,7 +16,7 @@ export function isOverdue(dispute: Pick<Dispute, "status" | "dueAt" | "firstResp
   return waiting && !dispute.firstResponseAt && !!dispute.dueAt && now > dispute.dueAt;
 }
 
-/** Until when the customer may appeal this decision, or null when they may not (any more). */
+/** Until when the customer may appeal this decision, or null when they may no longer. */
 export function appealableUntil(dispute: Pick<Dispute, "status" | "appealLevel" | "resolvedAt">, settings: DisputeSettings): Date | null {
   if (dispute.appealLevel > 0 || !dispute.resolvedAt) return null;
   if (!(APPEALABLE_STATUSES as readonly string[]).includes(dispute.status)) return null;

@@ -7,14 +7,14 @@ import type { DisputeRow } from "./dispute-view";
 
 export type DisputeActor = { type: ActorType; id: string };
 
-/** Refuses a transition from any state but `allowed`, with the stable code `illegal_transition` (409). */
+/** Refuses a transition from every state but `allowed`, with the stable code `illegal_transition` (409). */
 export function assertFrom(dispute: DisputeRow, allowed: readonly DisputeStatus[], action: string): void {
   if (!allowed.includes(dispute.status)) {
     throw new DomainError("illegal_transition", `A dispute that is ${dispute.status} cannot be ${action}`, { status: dispute.status });
   }
 }
 
-/** Level 2 (an appeal) is decided by a senior admin only; level 1 by any admin. */
+/** Level 2 (an appeal) is decided by a senior admin only; level 1 by every admin. */
 export function assertMayDecide(dispute: DisputeRow, isSenior: boolean): void {
   if (dispute.appealLevel > 0 && !isSenior) throw forbidden("Only a senior admin may decide an appeal");
 }

@@ -7,7 +7,7 @@ import { notifyDecision } from "./notify-decision";
 import { assertFrom, assertMayDecide, recordTransition } from "./record-transition";
 
 /**
- * Rejects a dispute under review (any admin) or an appeal (senior admins only), with a message to
+ * Rejects a dispute under review (every admin) or an appeal (senior admins only), with a message to
  * the customer. A first-level rejection may be appealed once; a rejected appeal is final.
  */
 export async function rejectDispute(db: Db, disputeId: string, body: RejectBody, caller: AdminCaller, options: DisputeOptions = {}) {

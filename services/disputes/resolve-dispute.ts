@@ -23,7 +23,7 @@ function refundFor(dispute: DisputeRow, body: ResolveBody): number {
 }
 
 /**
- * Decides a dispute under review (level 1, any admin) or an appeal (level 2, senior admins only):
+ * Decides a dispute under review (level 1, every admin) or an appeal (level 2, senior admins only):
  * a full refund of what is still disputed, a partial refund, or an explanation without refund.
  * A refund is a DISPUTE_REFUND reversal of the disputed entry, so the ledger itself caps it at
  * what the entry took; the dispute's CHECK caps the total at the disputed amount.
