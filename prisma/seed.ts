@@ -7,6 +7,7 @@ import { createDbClient, dbTargetFromEnv } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
+import { setPlatformRole } from "@/services/accounts/set-platform-role";
 import { grantCredits } from "@/services/credits/grant-credits";
 import { createAccount } from "@/tests/fixtures/accounts";
 import { createDemoCatalog } from "@/tests/fixtures/catalog";
@@ -19,6 +20,8 @@ export const DEMO_USERS = {
   reviewer: { email: "reviewer@streamline.test", name: "Riley Reviewer" },
   alice: { email: "alice@acme.test", name: "Alice Acme" },
   bob: { email: "bob@globex.test", name: "Bob Globex" },
+  /** A senior admin: the only kind who decides appealed disputes. */
+  senior: { email: "senior@streamline.test", name: "Sam Senior" },
 } as const;
 
 type HistoryStep =
@@ -75,6 +78,8 @@ export async function seedDemoData(prisma: PrismaClient, options: DemoSeedOption
   await createDemoCatalog(prisma);
   await createAccount(prisma, { ...DEMO_USERS.admin, password: options.password, isPlatformAdmin: true });
   await createAccount(prisma, { ...DEMO_USERS.reviewer, password: options.password, isPlatformAdmin: true });
+  const senior = await createAccount(prisma, { ...DEMO_USERS.senior, password: options.password });
+  await setPlatformRole(prisma, { email: senior.user.email, role: "SENIOR_ADMIN" });
   const alice = await createAccount(prisma, { ...DEMO_USERS.alice, password: options.password });
   const bob = await createAccount(prisma, { ...DEMO_USERS.bob, password: options.password });
   await prisma.workspace.update({ where: { id: alice.workspace.id }, data: { name: "Acme Automation" } });

@@ -1,4 +1,5 @@
-// npm run admin -- grant|revoke <email> — make a user platform staff, or take it away. Nothing
+// npm run admin -- grant|grant-senior|revoke <email> — make a user platform staff (a senior admin
+// also decides appealed disputes), or take it away. Nothing
 // on the web can do this: whoever runs this command already controls the server and its database.
 import { z } from "zod";
 import { createDbClient, dbTargetFromEnv } from "@/lib/db/client";
@@ -6,12 +7,16 @@ import { DomainError } from "@/lib/errors";
 import { setPlatformRole, type PlatformRoleChange } from "@/services/accounts/set-platform-role";
 import { emailField } from "@/types/auth";
 
-const USAGE = "Usage: npm run admin -- grant <email>   (make the user a platform admin)\n       npm run admin -- revoke <email>  (make them a plain user again)";
-const ROLE_FOR_COMMAND = { grant: "ADMIN", revoke: "USER" } as const;
-const commandLine = z.tuple([z.enum(["grant", "revoke"], "Unknown command"), emailField], "Give a command and one email");
+const USAGE =
+  "Usage: npm run admin -- grant <email>         (make the user a platform admin)\n" +
+  "       npm run admin -- grant-senior <email>  (a senior admin: also decides appealed disputes)\n" +
+  "       npm run admin -- revoke <email>        (make them a plain user again)";
+const ROLE_FOR_COMMAND = { grant: "ADMIN", "grant-senior": "SENIOR_ADMIN", revoke: "USER" } as const;
+const commandLine = z.tuple([z.enum(["grant", "grant-senior", "revoke"], "Unknown command"), emailField], "Give a command and one email");
+const ROLE_NAMES = { ADMIN: "a platform admin", SENIOR_ADMIN: "a senior platform admin", USER: "a plain user" } as const;
 
 function describeChange(change: PlatformRoleChange): string {
-  const role = change.role === "ADMIN" ? "a platform admin" : "a plain user";
+  const role = ROLE_NAMES[change.role];
   return change.isChanged ? `${change.email} is now ${role} (audited).` : `${change.email} is already ${role}; nothing changed.`;
 }
 

@@ -22,7 +22,7 @@ export const renameWorkspaceBody = z
 export type RenameWorkspaceBody = z.infer<typeof renameWorkspaceBody>;
 
 export const meResponse = z.object({
-  user: z.object({ id: z.uuid(), email: z.string(), name: z.string().nullable(), role: z.enum(["USER", "ADMIN"]) }),
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string().nullable(), role: z.enum(["USER", "ADMIN", "SENIOR_ADMIN"]) }),
   workspaces: z.array(workspaceView),
 });
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import type { NavItem } from "@/components/shell/nav";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
-import { currentSession } from "@/lib/auth/session";
+import { currentSession, isPlatformAdmin } from "@/lib/auth/session";
 import { currentWorkspace, userWorkspaces } from "@/app/(customer)/current-workspace";
 
 const NAV: NavItem[] = [
@@ -26,7 +26,7 @@ export default async function CustomerLayout({ children }: { children: ReactNode
     <AppShell
       navLabel="Main"
       nav={NAV}
-      secondaryNav={session.user.role === "ADMIN" ? ADMIN_NAV : undefined}
+      secondaryNav={isPlatformAdmin(session.user.role) ? ADMIN_NAV : undefined}
       homeHref="/dashboard"
       email={session.user.email}
       context={workspace && <WorkspaceSwitcher currentId={workspace.id} workspaces={(await userWorkspaces(session.user.id)).map((w) => ({ id: w.id, name: w.name, isPersonal: w.isPersonal, balance: w.wallet.balance, isPaused: w.wallet.status === "PAUSED" }))} />}

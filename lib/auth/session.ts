@@ -68,6 +68,16 @@ export async function requireUser(req?: Request): Promise<AuthSession> {
   return session;
 }
 
+/** Platform staff: an admin, or a senior admin (who may also decide appealed disputes). */
+export function isPlatformAdmin(role: PlatformRole): boolean {
+  return role === "ADMIN" || role === "SENIOR_ADMIN";
+}
+
+/** Only a senior admin decides an appeal (services/disputes checks it again inside its transaction). */
+export function isSeniorAdmin(role: PlatformRole): boolean {
+  return role === "SENIOR_ADMIN";
+}
+
 /**
  * The session when it belongs to a platform admin, else null. Admin pages that load data call
  * this themselves and render nothing without it: Next renders a page in parallel with its layout
@@ -76,11 +86,11 @@ export async function requireUser(req?: Request): Promise<AuthSession> {
  */
 export async function findAdminSession(): Promise<AuthSession | null> {
   const session = await currentSession();
-  return session?.user.role === "ADMIN" ? session : null;
+  return session && isPlatformAdmin(session.user.role) ? session : null;
 }
 
 export async function requireAdmin(req?: Request): Promise<AuthSession> {
   const session = await requireUser(req);
-  if (session.user.role !== "ADMIN") throw forbidden("This area is for platform administrators");
+  if (!isPlatformAdmin(session.user.role)) throw forbidden("This area is for platform administrators");
   return session;
 }

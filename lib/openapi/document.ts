@@ -19,6 +19,7 @@ import {
   usageResponse,
 } from "@/types/usage";
 import { extendHoldBody, holdResponse, holdsPage, holdsQuery, MAX_HOLD_SECONDS, releaseHoldBody, reserveHoldBody, settleHoldBody } from "@/types/holds";
+import { registerDisputePaths } from "./disputes";
 
 extendZodWithOpenApi(z);
 
@@ -195,6 +196,7 @@ export function buildOpenApiDocument() {
     request: { ...holdPath, headers: idempotencyHeader, body: jsonBody(extendHoldBody) },
     responses: { 200: ok("Extended", holdResponse), ...errors("invalid_request", ...holdEnd) },
   });
+  registerDisputePaths(registry, { errors, ok, jsonBody, idempotencyHeader });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

@@ -35,7 +35,7 @@ describeEachEngine("database guards", ({ prisma }) => {
     expect(await prisma().creditPackageVersion.findFirstOrThrow({ where: { packageId: pkg.id } })).toMatchObject({ version: 1, priceCents: 1000 });
 
     const dispute = await prisma().dispute.create({
-      data: { workspaceId: account.workspace.id, kind: "CREDIT", reason: "test", creditsRequested: 1, events: { create: { actorType: "SYSTEM", message: "opened" } } },
+      data: { workspaceId: account.workspace.id, kind: "CREDIT", reason: "test", creditsRequested: 1, events: { create: { action: "opened", actorType: "SYSTEM", message: "opened" } } },
     });
     await expect(prisma().$executeRawUnsafe(`UPDATE dispute_events SET message = 'rewritten' WHERE dispute_id = '${dispute.id}'`)).rejects.toThrow(/append-only/);
     await expect(prisma().$executeRawUnsafe(`DELETE FROM dispute_events WHERE dispute_id = '${dispute.id}'`)).rejects.toThrow(/append-only/);

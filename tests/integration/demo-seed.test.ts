@@ -29,6 +29,7 @@ describeEachEngine("demo seed on an empty database", ({ prisma }) => {
       { email: DEMO_USERS.alice.email, role: "USER" },
       { email: DEMO_USERS.bob.email, role: "USER" },
       { email: DEMO_USERS.reviewer.email, role: "ADMIN" },
+      { email: DEMO_USERS.senior.email, role: "SENIOR_ADMIN" },
     ]);
     const admin = await prisma().user.findUniqueOrThrow({ where: { email: DEMO_USERS.admin.email } });
     expect(await prisma().auditLog.count({ where: { action: "user.platform_role_changed", targetId: admin.id, actorType: "SYSTEM" } })).toBe(1);

@@ -73,11 +73,12 @@ describe("npm run admin", () => {
       expect(runAdminCommand(["grant", "not-an-email"], dataDir)).toMatchObject({ status: 2, stderr: expect.stringContaining("Enter a valid email address") });
       expect(runAdminCommand(["grant", "nobody@example.test"], dataDir)).toMatchObject({ status: 1, stderr: expect.stringContaining("No account with the email") });
       expect(runAdminCommand(["grant", "Staff@Example.test"], dataDir)).toMatchObject({ status: 0, stdout: expect.stringContaining("staff@example.test is now a platform admin") });
+      expect(runAdminCommand(["grant-senior", "staff@example.test"], dataDir)).toMatchObject({ status: 0, stdout: expect.stringContaining("staff@example.test is now a senior platform admin") });
 
       const check = createDbClient({ kind: "pglite", dataDir });
       try {
-        expect((await check.prisma.user.findUniqueOrThrow({ where: { id: account.user.id } })).role).toBe("ADMIN");
-        expect(await check.prisma.auditLog.count({ where: { action: "user.platform_role_changed", targetId: account.user.id, actorType: "SYSTEM" } })).toBe(1);
+        expect((await check.prisma.user.findUniqueOrThrow({ where: { id: account.user.id } })).role).toBe("SENIOR_ADMIN");
+        expect(await check.prisma.auditLog.count({ where: { action: "user.platform_role_changed", targetId: account.user.id, actorType: "SYSTEM" } })).toBe(2);
       } finally {
         await check.close();
       }

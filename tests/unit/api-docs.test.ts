@@ -8,7 +8,17 @@ describe("API reference", () => {
   const document = buildOpenApiDocument();
 
   it("documents every v1 operation with its error codes", () => {
-    expect(Object.keys(document.paths ?? {}).sort()).toEqual(["/v1/balance", "/v1/ledger", "/v1/usage", "/v1/usage/batch", "/v1/usage/check"]);
+    expect(Object.keys(document.paths ?? {}).filter((p) => p.startsWith("/v1/")).sort()).toEqual(["/v1/balance", "/v1/ledger", "/v1/usage", "/v1/usage/batch", "/v1/usage/check"]);
+    expect(Object.keys(document.paths ?? {}).filter((p) => p.includes("disputes")).sort()).toEqual([
+      "/admin/disputes",
+      "/admin/disputes/{disputeId}/assign",
+      "/admin/disputes/{disputeId}/reject",
+      "/admin/disputes/{disputeId}/resolve",
+      "/admin/disputes/{disputeId}/review",
+      "/disputes",
+      "/disputes/{disputeId}",
+      "/disputes/{disputeId}/appeal",
+    ]);
     expect(Object.keys(document.paths?.["/v1/usage"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["200", "402", "403", "409", "423", "429"]));
     expect(Object.keys(document.paths?.["/v1/usage/batch"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "413", "422", "429"]));
   });

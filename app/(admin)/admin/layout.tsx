@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
 import { ForbiddenNotice } from "@/components/shell/forbidden-notice";
 import type { NavItem } from "@/components/shell/nav";
-import { currentSession } from "@/lib/auth/session";
+import { currentSession, isPlatformAdmin } from "@/lib/auth/session";
 
 const NAV: NavItem[] = [
   { href: "/admin", label: "Overview", icon: "dashboard", exact: true },
@@ -28,7 +28,7 @@ const CUSTOMER_VIEW: NavItem[] = [{ href: "/dashboard", label: "Customer view", 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/admin");
-  if (session.user.role !== "ADMIN") return <ForbiddenNotice email={session.user.email} />;
+  if (!isPlatformAdmin(session.user.role)) return <ForbiddenNotice email={session.user.email} />;
   return (
     <AppShell navLabel="Admin" nav={NAV} secondaryNav={CUSTOMER_VIEW} homeHref="/admin" areaBadge="Admin" email={session.user.email}>
       {children}
