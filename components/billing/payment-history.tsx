@@ -32,7 +32,7 @@ export function PaymentHistory({ payments, firstHref, nextHref }: Props) {
         </div>
       ) : (
         <>
-          <div role="region" aria-label="Payment history (scrolls sideways)" tabIndex={0} className="overflow-x-auto">
+          <div role="region" aria-label="Payment history (scrolls sideways)" tabIndex={0} className="overflow-x-auto [contain:inline-size]">
             <table className="w-full min-w-[40rem] text-left text-sm">
               <caption className="sr-only">Payments, newest first</caption>
               <thead className="bg-slate-50 text-xs text-slate-600">

@@ -63,7 +63,7 @@ export function PlanSwitchButton({ workspaceId, plan, verb }: Props) {
         onOpenChange={(isOpen) => !pending && !isOpen && setPreview(null)}
         title={title}
         description={preview ? summary(preview) : undefined}
-        closeLabel="Keep my plan as it is"
+        closeLabel="Not now"
         footer={
           <Button pending={pending} onClick={confirm}>
             {preview?.direction === "upgrade" ? `Pay ${formatCents(preview.dueNowCents, preview.currency)} and ${verb.toLowerCase()}` : `${verb} to ${plan.name}`}

@@ -53,7 +53,7 @@ export function SubscriptionActionButton({ workspaceId, change, text, confirmTit
         onOpenChange={(open) => !pending && setConfirming(open)}
         title={confirmTitle}
         description={confirmDetail}
-        closeLabel="Keep my plan as it is"
+        closeLabel="Not now"
         footer={
           <Button variant={variant === "danger" ? "danger" : "primary"} pending={pending} onClick={apply}>
             {confirmText}
