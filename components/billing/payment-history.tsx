@@ -19,7 +19,9 @@ type Props = { payments: PaymentHistoryItem[]; firstHref: string | null; nextHre
 
 /**
  * Every payment of the workspace with its receipt. The table scrolls sideways inside a labelled,
- * focusable region on narrow screens, so keyboard users can scroll it and nothing is cut off.
+ * focusable region on narrow screens, so keyboard users can scroll it and nothing is cut off. The
+ * region is positioned so the visually hidden link texts (absolutely positioned) are clipped by it
+ * too, instead of widening the whole page.
  */
 export function PaymentHistory({ payments, firstHref, nextHref }: Props) {
   return (
@@ -32,7 +34,7 @@ export function PaymentHistory({ payments, firstHref, nextHref }: Props) {
         </div>
       ) : (
         <>
-          <div role="region" aria-label="Payment history (scrolls sideways)" tabIndex={0} className="overflow-x-auto [contain:inline-size]">
+          <div role="region" aria-label="Payment history (scrolls sideways)" tabIndex={0} className="relative overflow-x-auto">
             <table className="w-full min-w-[40rem] text-left text-sm">
               <caption className="sr-only">Payments, newest first</caption>
               <thead className="bg-slate-50 text-xs text-slate-600">

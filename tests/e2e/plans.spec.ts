@@ -37,11 +37,8 @@ async function checkAtBothWidths(page: Page, testInfo: TestInfo, name: string) {
     // (Skipped under a modal: its scroll lock pads the body for the scrollbar it hides.)
     const overflowing = await page.evaluate(() => {
       if (document.querySelector("[role=dialog]") || document.documentElement.scrollWidth <= window.innerWidth) return [];
-      const scrolls = (element: Element | null): boolean => !!element && (["auto", "scroll"].includes(getComputedStyle(element).overflowX) || scrolls(element.parentElement));
-      return [...document.querySelectorAll("body *")]
-        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(element.parentElement))
-        .slice(0, 5)
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+      const wide = [...document.querySelectorAll("body *")].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1);
+      return [`page is ${document.documentElement.scrollWidth}px wide`, ...wide.slice(-5).map((element) => `${element.tagName.toLowerCase()}.${String(element.className)}`)];
     });
     expect(overflowing, `${name} fits ${width}px`).toEqual([]);
     await testInfo.attach(`${name}-${width}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
