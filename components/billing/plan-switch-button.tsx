@@ -8,7 +8,7 @@ import { ErrorDialog } from "@/components/ui/error-dialog";
 import { apiUrl, readProblem, type Problem } from "@/components/ui/problem";
 import { formatCents, formatCredits, formatDateTime } from "@/lib/format";
 import type { PlanChangePreview } from "@/types/billing";
-import { newIdempotencyKey, sendPlanChange } from "./plan-change-request";
+import { newIdempotencyKey, sendPlanChange } from "./billing-request";
 
 type Props = { workspaceId: string; plan: { id: string; name: string }; verb: "Upgrade" | "Downgrade" };
 

@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import type { Problem } from "@/components/ui/problem";
 import type { SubscriptionChange } from "@/types/billing";
-import { newIdempotencyKey, sendPlanChange } from "./plan-change-request";
+import { newIdempotencyKey, sendPlanChange } from "./billing-request";
 
 type Props = {
   workspaceId: string;

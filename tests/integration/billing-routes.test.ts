@@ -1,7 +1,11 @@
-// The billing routes' guards, before any Stripe call: a MEMBER may look but not manage billing,
-// a plan change needs an Idempotency-Key, and a preview needs a plan to change.
+// The billing routes' guards: a MEMBER may look but not manage billing, a plan change and a
+// checkout need an Idempotency-Key (a repeated checkout answers with the first), and a preview
+// needs a plan to change.
 import { randomUUID } from "node:crypto";
-import { expect, it } from "vitest";
+import type Stripe from "stripe";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { installStripe } from "@/lib/stripe/client";
+import { createStripeEmulator, emulatorClient, type StripeEmulator } from "@/scripts/stripe-emulator";
 import * as billingPortal from "@/app/api/workspaces/[workspaceId]/billing-portal/route";
 import * as checkout from "@/app/api/workspaces/[workspaceId]/checkout/route";
 import * as preview from "@/app/api/workspaces/[workspaceId]/subscription/preview/route";
@@ -10,6 +14,18 @@ import { createFundedAccount } from "../fixtures/credits";
 import { sessionCookie } from "../helpers/auth";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute } from "../helpers/http";
+
+let emulator: StripeEmulator;
+let stripe: Stripe;
+beforeAll(async () => {
+  emulator = await createStripeEmulator({ port: 0, webhookUrl: null });
+  stripe = emulatorClient(emulator);
+  installStripe(stripe);
+});
+afterAll(async () => {
+  installStripe(undefined);
+  await emulator.close();
+});
 
 describeEachEngine("billing routes", ({ prisma }) => {
   async function workspaceWithMember() {
@@ -53,5 +69,22 @@ describeEachEngine("billing routes", ({ prisma }) => {
     expect(malformed.status).toBe(422);
     const badDate = await callRoute(subscription.POST, { cookie: ownerCookie, params: { workspaceId }, idempotencyKey: "k-3", body: { action: "switch_plan", packageId: randomUUID(), prorationDate: -5 } });
     expect(badDate.status).toBe(422);
+  });
+
+  it("starts one checkout per Idempotency-Key: a repeat gets the same payment and page, another body with the key a 409", async () => {
+    const { workspaceId, ownerCookie } = await workspaceWithMember();
+    const start = (body: object, idempotencyKey?: string) => callRoute(checkout.POST, { cookie: ownerCookie, params: { workspaceId }, body, idempotencyKey });
+    const missing = await start({ credits: 500 });
+    expect([missing.status, missing.body?.code]).toEqual([400, "invalid_request"]);
+    const [first, twin] = await Promise.all([start({ credits: 500 }, "buy-once"), start({ credits: 500 }, "buy-once")]);
+    const again = await start({ credits: 500 }, "buy-once");
+    expect([first.status, twin.status, again.status]).toEqual([201, 201, 201]);
+    expect([twin.body, again.body]).toEqual([first.body, first.body]);
+    const mismatch = await start({ credits: 600 }, "buy-once");
+    expect([mismatch.status, mismatch.body?.code]).toEqual([409, "idempotency_mismatch"]);
+    const other = await start({ credits: 500 }, "buy-twice");
+    expect(other.body.paymentId).not.toBe(first.body.paymentId);
+    expect(await prisma().payment.count({ where: { workspaceId, status: "PENDING" } })).toBeLessThanOrEqual(3);
+    expect((await stripe.checkout.sessions.retrieve((await prisma().payment.findUniqueOrThrow({ where: { id: first.body.paymentId } })).stripeCheckoutSessionId!)).amount_total).toBe(5000);
   });
 });
