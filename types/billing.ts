@@ -42,7 +42,18 @@ export const subscriptionChangeBody = z
     z.object({ action: z.literal("cancel"), atPeriodEnd: z.boolean().describe("true: at the end of the paid period; false: now") }).strict(),
     z.object({ action: z.literal("resume").describe("Undo a cancellation at period end, or resume paused collection") }).strict(),
     z.object({ action: z.literal("pause").describe("Stop charging (and granting) until resumed") }).strict(),
-    z.object({ action: z.literal("switch_plan"), packageId: z.uuid().describe("Another monthly plan. An upgrade is charged now, prorated, with the prorated credits; a downgrade starts at the next renewal, with no refund") }).strict(),
+    z
+      .object({
+        action: z.literal("switch_plan"),
+        packageId: z.uuid().describe("Another monthly plan. An upgrade is charged now, prorated, with the prorated credits; a downgrade starts at the next renewal, with no refund"),
+        prorationDate: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .describe("The `prorationDate` of the preview the customer confirmed (unix seconds): the upgrade is then charged exactly what the preview showed"),
+      })
+      .strict(),
   ])
   .describe("What to change about the workspace's plan");
 export type SubscriptionChange = z.infer<typeof subscriptionChangeBody>;
@@ -58,3 +69,31 @@ export const subscriptionView = z.object({
 export type SubscriptionView = z.infer<typeof subscriptionView>;
 
 export const portalSessionResponse = z.object({ url: z.url().describe("Stripe's Customer Portal: cards, invoices and receipts") });
+
+export const planChangePreviewQuery = z.object({ packageId: z.uuid().describe("The monthly plan to switch to") }).strict();
+
+export const planChangePreview = z.object({
+  packageId: z.uuid(),
+  direction: z.enum(["upgrade", "downgrade"]).describe("upgrade: a dearer plan, charged now for the rest of the period; downgrade: from the next renewal"),
+  currency: z.string(),
+  dueNowCents: z.number().int().describe("What the card is charged on confirming: the prorated difference for an upgrade, 0 for a downgrade"),
+  creditsNow: z.number().int().describe("Credits granted at once with that charge (the prorated difference in plan credits)"),
+  lines: z.array(z.object({ description: z.string(), amountCents: z.number().int() })).describe("The charge's lines as Stripe computed them (a credit for unused time is negative)"),
+  prorationDate: z.number().int().describe("When the prorations were computed (unix seconds); send it back with the switch to be charged exactly this"),
+  nextRenewal: z.object({ at: z.date(), amountCents: z.number().int(), credits: z.number().int() }).describe("The first renewal on the new plan"),
+});
+export type PlanChangePreview = z.infer<typeof planChangePreview>;
+
+export const paymentHistoryItem = z.object({
+  id: z.uuid(),
+  createdAt: z.date(),
+  paidAt: z.date().nullable(),
+  description: z.string().describe("What was bought: a pack, a plan's month, a plan upgrade, a custom amount"),
+  status: z.enum(["PENDING", "SUCCEEDED", "FAILED", "PARTIALLY_REFUNDED", "REFUNDED"]),
+  amountCents: z.number().int(),
+  amountRefundedCents: z.number().int(),
+  currency: z.string(),
+  credits: z.number().int().describe("Credits the payment bought, bonus included"),
+  receiptUrl: z.url().nullable().describe("Stripe's receipt for the charge, once paid"),
+});
+export type PaymentHistoryItem = z.infer<typeof paymentHistoryItem>;

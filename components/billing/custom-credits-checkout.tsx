@@ -4,9 +4,10 @@ import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import { Field } from "@/components/ui/field";
-import { apiUrl, postAndRedirect, type Problem } from "@/components/ui/problem";
+import type { Problem } from "@/components/ui/problem";
 import { useCreditQuote } from "@/hooks/use-credit-quote";
 import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
+import { newIdempotencyKey, postWithKeyAndRedirect } from "./billing-request";
 import { MAX_CREDITS_PER_PURCHASE, MIN_CREDITS_PER_PURCHASE, type CreditQuote } from "@/types/pricing";
 
 type Props = {
@@ -34,7 +35,7 @@ export function CustomCreditsCheckout({ workspaceId, initialQuote }: Props) {
     event.preventDefault();
     if (!workspaceId || !quote || isPending) return;
     setSubmitting(true);
-    const failure = await postAndRedirect(apiUrl(`/workspaces/${workspaceId}/checkout`), { credits: quote.credits }, "checkoutUrl");
+    const failure = await postWithKeyAndRedirect(`/workspaces/${workspaceId}/checkout`, { credits: quote.credits }, "checkoutUrl", newIdempotencyKey());
     setSubmitting(false);
     if (failure.errors?.credits) setCheckoutErrors(failure.errors.credits);
     else setProblem(failure);

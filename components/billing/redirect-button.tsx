@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { ErrorDialog } from "@/components/ui/error-dialog";
-import { apiUrl, postAndRedirect, type Problem } from "@/components/ui/problem";
+import type { Problem } from "@/components/ui/problem";
+import { newIdempotencyKey, postWithKeyAndRedirect } from "./billing-request";
 
 type Props = {
   /** API path to POST to, e.g. `/workspaces/{id}/checkout`. */
@@ -26,7 +27,8 @@ export function RedirectButton({ path, body = {}, urlKey, text, pendingText, lab
 
   async function go() {
     setPending(true);
-    const failure = await postAndRedirect(apiUrl(path), body, urlKey);
+    // A fresh key per press: the button is disabled while a request is out, so a key is never reused for a new intent.
+    const failure = await postWithKeyAndRedirect(path, body, urlKey, newIdempotencyKey());
     setPending(false);
     setProblem(failure);
   }

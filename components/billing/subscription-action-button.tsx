@@ -5,8 +5,9 @@ import { useState } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
-import { apiUrl, postJson, type Problem } from "@/components/ui/problem";
+import type { Problem } from "@/components/ui/problem";
 import type { SubscriptionChange } from "@/types/billing";
+import { newIdempotencyKey, sendPlanChange } from "./billing-request";
 
 type Props = {
   workspaceId: string;
@@ -25,10 +26,17 @@ export function SubscriptionActionButton({ workspaceId, change, text, confirmTit
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // One key per confirmation dialog: pressing the button twice, or again after a network error, sends the same change once.
+  const [idempotencyKey, setIdempotencyKey] = useState("");
+
+  function open() {
+    setIdempotencyKey(newIdempotencyKey());
+    setConfirming(true);
+  }
 
   async function apply() {
     setPending(true);
-    const result = await postJson(apiUrl(`/workspaces/${workspaceId}/subscription`), change);
+    const result = await sendPlanChange(workspaceId, change, idempotencyKey);
     setPending(false);
     setConfirming(false);
     if (result.ok) router.refresh();
@@ -37,7 +45,7 @@ export function SubscriptionActionButton({ workspaceId, change, text, confirmTit
 
   return (
     <>
-      <Button variant={variant} size="sm" onClick={() => setConfirming(true)}>
+      <Button variant={variant} size="sm" onClick={open}>
         {text}
       </Button>
       <Dialog
@@ -45,7 +53,7 @@ export function SubscriptionActionButton({ workspaceId, change, text, confirmTit
         onOpenChange={(open) => !pending && setConfirming(open)}
         title={confirmTitle}
         description={confirmDetail}
-        closeLabel="Keep my plan as it is"
+        closeLabel="Not now"
         footer={
           <Button variant={variant === "danger" ? "danger" : "primary"} pending={pending} onClick={apply}>
             {confirmText}

@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { EMULATOR_WEBHOOK_SECRET } from "@/lib/stripe/emulator";
 import { billingPortalRoutes, portalPageRoutes } from "./billing-portal";
+import { receiptPageRoutes } from "./receipt-page";
 import { checkoutBankPageRoutes } from "./checkout-bank-page";
 import { checkoutPageRoutes } from "./checkout-page";
 import { checkoutSessionRoutes } from "./checkout-sessions";
@@ -12,6 +13,7 @@ import { customerRoutes } from "./customers";
 import { disputeRoutes } from "./disputes";
 import { eventRoutes } from "./event-routes";
 import { createEvent } from "./events";
+import { invoicePreviewRoutes } from "./invoice-preview";
 import { invoiceRoutes } from "./invoices";
 import { paymentRoutes } from "./payments";
 import { priceRoutes } from "./prices";
@@ -90,9 +92,9 @@ export async function createStripeEmulator(options: StripeEmulatorOptions = {}):
   };
   const api = [
     ...customerRoutes, ...productRoutes, ...priceRoutes, ...checkoutSessionRoutes, ...paymentRoutes, ...refundRoutes, ...disputeRoutes,
-    ...subscriptionRoutes, ...subscriptionUpdateRoutes, ...invoicePayRoutes, ...invoiceRoutes, ...billingPortalRoutes, ...eventRoutes,
+    ...subscriptionRoutes, ...subscriptionUpdateRoutes, ...invoicePayRoutes, ...invoicePreviewRoutes, ...invoiceRoutes, ...billingPortalRoutes, ...eventRoutes,
   ];
-  const server = createServer(createRequestListener(ctx, api, [...checkoutPageRoutes, ...checkoutBankPageRoutes, ...portalPageRoutes], createControlRoutes(ctx, settings, delivery)));
+  const server = createServer(createRequestListener(ctx, api, [...checkoutPageRoutes, ...checkoutBankPageRoutes, ...portalPageRoutes, ...receiptPageRoutes], createControlRoutes(ctx, settings, delivery)));
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -77,9 +77,12 @@ function buildLine(spec: InvoiceLineSpec, invoice: string, subscription: string)
   };
 }
 
-/** Creates a draft subscription invoice (`invoice.created`). */
-export function createInvoice(ctx: EmulatorContext, spec: InvoiceSpec): InvoiceObject {
-  const id = newId("in");
+/**
+ * A draft subscription invoice as an object only: nothing stored, nothing emitted. createInvoice
+ * stores it; an invoice preview answers with it, so a preview and the invoice it foretells are
+ * built by the same code.
+ */
+export function buildInvoice(ctx: EmulatorContext, spec: InvoiceSpec, id = newId("in")): InvoiceObject {
   const customer = ctx.state.customers.get(spec.customer);
   const total = spec.lines.reduce((sum, line) => sum + line.amount, 0);
   const now = ctx.clock.now();
@@ -159,7 +162,13 @@ export function createInvoice(ctx: EmulatorContext, spec: InvoiceSpec): InvoiceO
   };
   invoice.lines.data = spec.lines.map((line) => buildLine(line, id, spec.subscription));
   invoice.lines.has_more = false;
-  ctx.state.invoices.set(id, invoice);
+  return invoice;
+}
+
+/** Creates a draft subscription invoice (`invoice.created`). */
+export function createInvoice(ctx: EmulatorContext, spec: InvoiceSpec): InvoiceObject {
+  const invoice = buildInvoice(ctx, spec);
+  ctx.state.invoices.set(invoice.id, invoice);
   ctx.emit("invoice.created", invoice);
   return invoice;
 }

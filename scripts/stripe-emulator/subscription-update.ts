@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import type { EmulatorContext } from "./context";
 import { invalidRequest } from "./errors";
-import type { ParamObject } from "./form-body";
+import type { Param, ParamObject } from "./form-body";
 import { createInvoice, finalizeInvoice, payInvoice } from "./invoices";
 import type { InvoiceLineSpec } from "./invoices";
 import type { PriceObject, SubscriptionItemObject, SubscriptionObject } from "./objects";
@@ -17,13 +17,17 @@ function productName(ctx: EmulatorContext, price: PriceObject) {
   return ctx.state.products.get(String(price.product))?.name ?? price.id;
 }
 
-/** Credit for the unused part of the old price and a charge for the rest of the period at the new one. */
-function prorations(ctx: EmulatorContext, item: SubscriptionItemObject, next: PriceObject, quantity: number): InvoiceLineSpec[] {
-  const now = ctx.clock.now();
+/**
+ * Credit for the unused part of the old price and a charge for the rest of the period at the new
+ * one, as if changed at `at`. Each line is rounded to the cent on its own, as Stripe does. The
+ * invoice preview calls this too, so a preview at a `proration_date` and the update sent with the
+ * same `proration_date` produce the same lines.
+ */
+export function prorations(ctx: EmulatorContext, item: SubscriptionItemObject, next: PriceObject, quantity: number, at: number): InvoiceLineSpec[] {
   const { current_period_start: start, current_period_end: end } = item;
-  const fraction = end > start ? Math.max(0, end - now) / (end - start) : 0;
-  const when = new Date(now * 1000).toISOString().slice(0, 10);
-  const period = { start: now, end };
+  const fraction = end > start ? Math.max(0, end - at) / (end - start) : 0;
+  const when = new Date(at * 1000).toISOString().slice(0, 10);
+  const period = { start: at, end };
   const oldAmount = (item.price.unit_amount ?? 0) * (item.quantity ?? 1);
   const newAmount = (next.unit_amount ?? 0) * quantity;
   return [
@@ -32,17 +36,45 @@ function prorations(ctx: EmulatorContext, item: SubscriptionItemObject, next: Pr
   ];
 }
 
+/** `proration_date`: the time prorations are computed at; now unless given, and within the item's current period (Stripe's rule). */
+export function prorationDate(ctx: EmulatorContext, item: SubscriptionItemObject, params: ParamObject, name = "proration_date"): number {
+  const given = optionalInteger(params, "proration_date", name);
+  if (given === undefined) return ctx.clock.now();
+  if (given < item.current_period_start || given > item.current_period_end) throw invalidRequest("The proration_date must be within the current subscription period.", name);
+  return given;
+}
+
+/** The first item's new price and quantity as `items[0]` asks (`prefix` names the parameter in errors); null when nothing changes. */
+export function itemChange(ctx: EmulatorContext, current: SubscriptionItemObject, items: Param[] | undefined, prefix: string): { price: PriceObject; quantity: number } | null {
+  if (!items || items.length === 0) return null;
+  const change = objectAt(items[0], `${prefix}[0]`);
+  const itemId = optionalString(change, "id", `${prefix}[0][id]`);
+  if (itemId && itemId !== current.id) throw invalidRequest(`No such subscription item: '${itemId}'`, `${prefix}[0][id]`, "resource_missing");
+  const priceId = optionalString(change, "price", `${prefix}[0][price]`);
+  const price = priceId ? getPrice(ctx, priceId, `${prefix}[0][price]`) : current.price;
+  if (!price.recurring) throw invalidRequest("The price specified is not recurring.", `${prefix}[0][price]`);
+  if (price.currency !== current.price.currency) throw invalidRequest("The price's currency must match the subscription's currency.", `${prefix}[0][price]`);
+  const quantity = optionalInteger(change, "quantity", `${prefix}[0][quantity]`) ?? current.quantity ?? 1;
+  return price.id !== current.price.id || quantity !== current.quantity ? { price, quantity } : null;
+}
+
+/** `proration_behavior`, checked; Stripe's default is `create_prorations`. */
+export function prorationBehavior(params: ParamObject, name = "proration_behavior"): string {
+  const behavior = optionalString(params, "proration_behavior", name) ?? "create_prorations";
+  if (!PRORATION.has(behavior)) throw invalidRequest(`Invalid ${name}: ${behavior}`, name);
+  return behavior;
+}
+
 /**
  * `POST /v1/subscriptions/:id`: price or quantity change on the first item (prorated per
  * `proration_behavior`: `always_invoice` bills now, `create_prorations` on the next invoice, `none`
  * not at all), `cancel_at_period_end`, `pause_collection` (unset with `pause_collection=`) and
- * metadata. Each change emits `customer.subscription.updated` with `previous_attributes`.
+ * metadata; `proration_date` sets when the prorations are computed from. Each change emits `customer.subscription.updated` with `previous_attributes`.
  */
 function updateSubscription(ctx: EmulatorContext, id: string, params: ParamObject): SubscriptionObject {
   const before = getSubscription(ctx, id);
   if (before.status === "canceled") throw invalidRequest("A canceled subscription can only update its cancellation_details and metadata.", "subscription");
-  const behavior = optionalString(params, "proration_behavior") ?? "create_prorations";
-  if (!PRORATION.has(behavior)) throw invalidRequest(`Invalid proration_behavior: ${behavior}`, "proration_behavior");
+  const behavior = prorationBehavior(params);
   let after: SubscriptionObject = { ...before, metadata: mergeMetadata(params, before.metadata) };
   let prorationLines: InvoiceLineSpec[] = [];
 
@@ -69,22 +101,12 @@ function updateSubscription(ctx: EmulatorContext, id: string, params: ParamObjec
     }
   }
 
-  const items = optionalArray(params, "items");
-  if (items && items.length > 0) {
-    const change = objectAt(items[0], "items[0]");
-    const current = before.items.data[0] as SubscriptionItemObject;
-    const itemId = optionalString(change, "id", "items[0][id]");
-    if (itemId && itemId !== current.id) throw invalidRequest(`No such subscription item: '${itemId}'`, "items[0][id]", "resource_missing");
-    const priceId = optionalString(change, "price", "items[0][price]");
-    const price = priceId ? getPrice(ctx, priceId, "items[0][price]") : current.price;
-    if (!price.recurring) throw invalidRequest("The price specified is not recurring.", "items[0][price]");
-    if (price.currency !== current.price.currency) throw invalidRequest("The price's currency must match the subscription's currency.", "items[0][price]");
-    const quantity = optionalInteger(change, "quantity", "items[0][quantity]") ?? current.quantity ?? 1;
-    if (price.id !== current.price.id || quantity !== current.quantity) {
-      if (behavior !== "none") prorationLines = prorations(ctx, current, price, quantity);
-      const item: SubscriptionItemObject = { ...current, price, plan: planFromPrice(price), quantity };
-      after = { ...after, items: { ...after.items, data: [item, ...after.items.data.slice(1)] } };
-    }
+  const current = before.items.data[0] as SubscriptionItemObject;
+  const changed = itemChange(ctx, current, optionalArray(params, "items"), "items");
+  if (changed) {
+    if (behavior !== "none") prorationLines = prorations(ctx, current, changed.price, changed.quantity, prorationDate(ctx, current, params));
+    const item: SubscriptionItemObject = { ...current, price: changed.price, plan: planFromPrice(changed.price), quantity: changed.quantity };
+    after = { ...after, items: { ...after.items, data: [item, ...after.items.data.slice(1)] } };
   }
 
   after = saveSubscription(ctx, before, after);

@@ -53,8 +53,17 @@ export async function invoiceCredits(db: Db, invoice: Stripe.Invoice): Promise<I
   // The plan the period (or the rest of it) is on: the line billing forward.
   const current = lines.find((line) => line.amount > 0) ?? lines[0]!;
   const plan = planOf(current)!;
-  const credits = period ? plan.credits : Math.floor(lines.reduce((sum, line) => sum + (planOf(line)!.credits * line.amount) / planOf(line)!.priceCents, 0));
+  const credits = period ? plan.credits : proratedCredits(lines.map((line) => ({ amountCents: line.amount, plan: planOf(line)! })));
   return credits > 0 ? { plan, credits, periodEnd: new Date(current.period.end * 1000), opensPeriod: period } : null;
+}
+
+/**
+ * The plan credits proration lines pay for: each line's share of its plan's credits by the share of
+ * the plan's price it bills (unused time counts negative), summed and rounded down. The upgrade
+ * preview uses it too, so the credits it promises are the credits the paid invoice grants.
+ */
+export function proratedCredits(lines: { amountCents: number; plan: { credits: number; priceCents: number } }[]): number {
+  return Math.floor(lines.reduce((sum, line) => sum + (line.plan.credits * line.amountCents) / line.plan.priceCents, 0));
 }
 
 /** What fulfilling a paid invoice reads from Stripe, before the transaction: the subscription now, and the PaymentIntent that paid. */

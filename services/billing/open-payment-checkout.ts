@@ -27,7 +27,8 @@ export async function openPaymentCheckout(db: Db, stripe: Stripe, input: Payment
       client_reference_id: input.workspaceId,
       metadata: { ...input.metadata, payment_id: input.paymentId, workspace_id: input.workspaceId },
       success_url: `${input.appUrl}/credits/checkout?session_id={CHECKOUT_SESSION_ID}`,
-      cancel_url: `${input.appUrl}/credits?canceled=1`,
+      // The payment id lets the Buy credits page say why an abandoned attempt failed (a declined card).
+      cancel_url: `${input.appUrl}/credits?canceled=${input.paymentId}`,
     },
     { idempotencyKey: stripeIdempotencyKey("checkout", input.paymentId) },
   );

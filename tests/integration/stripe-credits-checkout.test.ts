@@ -59,7 +59,7 @@ describeEachEngine("buying a custom number of credits", ({ prisma }) => {
     });
 
     const since = emulator.state.events.size;
-    const started = await callRoute(checkout, { body: { credits: 7_500 }, cookie, params: { workspaceId } });
+    const started = await callRoute(checkout, { body: { credits: 7_500 }, cookie, params: { workspaceId }, idempotencyKey: "buy-7500" });
     expect(started.status).toBe(201);
     expect(started.body.checkoutUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     const payment = await prisma().payment.findUniqueOrThrow({ where: { id: started.body.paymentId } });
@@ -84,7 +84,7 @@ describeEachEngine("buying a custom number of credits", ({ prisma }) => {
 
   it("charges the base rate below the first tier", async () => {
     const { workspaceId, cookie } = await owner();
-    const started = await callRoute(checkout, { body: { credits: 250 }, cookie, params: { workspaceId } });
+    const started = await callRoute(checkout, { body: { credits: 250 }, cookie, params: { workspaceId }, idempotencyKey: "buy-250" });
     expect(started.status).toBe(201);
     const payment = await prisma().payment.findUniqueOrThrow({ where: { id: started.body.paymentId } });
     expect(payment).toMatchObject({ credits: 250, amountCents: 2_500 });
@@ -104,7 +104,7 @@ describeEachEngine("buying a custom number of credits", ({ prisma }) => {
       [{}, "_", "Send either packageId (a pack or plan) or credits (a custom amount)"],
     ];
     for (const [body, field, message] of cases) {
-      const response = await callRoute(checkout, { body, cookie, params: { workspaceId } });
+      const response = await callRoute(checkout, { body, cookie, params: { workspaceId }, idempotencyKey: "buy-bad" });
       expect([JSON.stringify(body), response.status, response.headers.get("content-type"), response.body.code, response.body.errors]).toEqual([
         JSON.stringify(body),
         422,

@@ -4,7 +4,8 @@ import { CurrentPlanCard } from "@/components/billing/current-plan-card";
 import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
 import { RedirectButton } from "@/components/billing/redirect-button";
 import { RefreshUntil } from "@/components/billing/refresh-until";
-import { SubscriptionActionButton } from "@/components/billing/subscription-action-button";
+import { PaymentHistory } from "@/components/billing/payment-history";
+import { PlanSwitchButton } from "@/components/billing/plan-switch-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,15 +16,18 @@ import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
 import { stripeMode } from "@/lib/stripe/client";
 import { findCurrentSubscription } from "@/services/billing/find-current-subscription";
 import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
+import { listPayments } from "@/services/billing/list-payments";
 
-export const metadata: Metadata = { title: "Billing" };
+export const metadata: Metadata = { title: "Plans and billing" };
 
-export default async function BillingPage({ searchParams }: { searchParams: Promise<{ subscribed?: string; canceled?: string }> }) {
+type Query = { subscribed?: string; canceled?: string; payments?: string };
+
+export default async function BillingPage({ searchParams }: { searchParams: Promise<Query> }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/billing");
   const [workspace, plans, query] = await Promise.all([currentWorkspace(session.user.id), listPackagesOnSale(db(), "MONTH"), searchParams]);
   if (!workspace) redirect("/dashboard");
-  const current = await findCurrentSubscription(db(), workspace.id);
+  const [current, payments] = await Promise.all([findCurrentSubscription(db(), workspace.id), listPayments(db(), { workspaceId: workspace.id, cursor: query.payments })]);
   const canManage = workspace.role !== "MEMBER";
   // Back from Checkout before Stripe's webhook has landed: say so, and look again shortly.
   const confirming = Boolean(query.subscribed) && !current;
@@ -31,8 +35,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader
-        title="Billing"
-        description="Monthly plans grant credits with every paid month. Plan credits expire at the end of their month, unless the plan says they roll over."
+        title="Plans and billing"
+        description="Monthly plans grant credits with every paid month, at a lower price per credit than packs. Plan credits expire at the end of their month, unless the plan says they roll over."
         actions={canManage ? <RedirectButton path={`/workspaces/${workspace.id}/billing-portal`} urlKey="url" variant="secondary" text="Cards, invoices and receipts" pendingText="Opening…" /> : undefined}
       />
       <PaymentsModeNotice mode={stripeMode()} />
@@ -67,15 +71,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                     {isCurrent ? (
                       <p className="text-sm font-medium text-emerald-700">Your current plan</p>
                     ) : !canManage ? null : current ? (
-                      <SubscriptionActionButton
-                        workspaceId={workspace.id}
-                        change={{ action: "switch_plan", packageId: plan.id }}
-                        text={`${switchVerb(current.plan, plan)} to ${plan.name}`}
-                        variant="primary"
-                        confirmTitle={`${switchVerb(current.plan, plan)} to ${plan.name}?`}
-                        confirmDetail={switchDetail(current.plan, plan, price)}
-                        confirmText={`${switchVerb(current.plan, plan)} to ${plan.name}`}
-                      />
+                      <PlanSwitchButton workspaceId={workspace.id} plan={{ id: plan.id, name: plan.name }} verb={switchVerb(current.plan, plan)} />
                     ) : (
                       <RedirectButton
                         path={`/workspaces/${workspace.id}/checkout`}
@@ -98,17 +94,21 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           An administrator has not put any plans on sale yet. Credit packs are on the Buy credits page.
         </EmptyState>
       )}
+      {!canManage && (
+        <p role="note" className="mt-6 text-sm text-slate-600">
+          Only the workspace&apos;s owners and admins can change the plan. Ask one of them.
+        </p>
+      )}
+      <div id="payment-history">
+        <PaymentHistory payments={payments.data} firstHref={query.payments ? paymentsHref() : null} nextHref={payments.nextCursor ? paymentsHref(payments.nextCursor) : null} />
+      </div>
     </>
   );
 }
 
-type PlanTerms = { priceCents: number; credits: number };
-const isUpgrade = (from: PlanTerms, to: PlanTerms) => to.priceCents > from.priceCents;
-const switchVerb = (from: PlanTerms, to: PlanTerms) => (isUpgrade(from, to) ? "Upgrade" : "Downgrade");
+type PlanTerms = { priceCents: number };
+const switchVerb = (from: PlanTerms, to: PlanTerms) => (to.priceCents > from.priceCents ? "Upgrade" : "Downgrade");
 
-function switchDetail(from: PlanTerms, to: PlanTerms, price: string) {
-  const renewal = `From now on the plan costs ${price} a month and grants ${formatCredits(to.credits)} credits at each renewal.`;
-  return isUpgrade(from, to)
-    ? `${renewal} The difference for the rest of this month is charged now, and you get the same share of the extra credits at once.`
-    : `${renewal} Nothing is refunded: you keep this month's credits, and the new price starts at your next renewal.`;
+function paymentsHref(cursor?: string) {
+  return cursor ? `/billing?payments=${encodeURIComponent(cursor)}#payment-history` : "/billing#payment-history";
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BulkPricingList } from "@/components/billing/bulk-pricing-list";
+import Link from "next/link";
+import { CheckoutDeclinedDialog } from "@/components/billing/checkout-declined-dialog";
 import { RedirectButton } from "@/components/billing/redirect-button";
 import { CustomCreditsCheckout } from "@/components/billing/custom-credits-checkout";
 import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
@@ -11,12 +13,21 @@ import { currentWorkspace } from "@/app/(customer)/current-workspace";
 import { currentSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
-import { stripeMode } from "@/lib/stripe/client";
+import { stripe, stripeMode } from "@/lib/stripe/client";
+import { findCheckoutDecline } from "@/services/billing/find-checkout-decline";
 import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
 import { getPricingSettings } from "@/services/pricing/pricing-settings";
 import { quoteCredits } from "@/services/pricing/quote-credits";
 
 export const metadata: Metadata = { title: "Buy credits" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The monthly plan with the lowest price per credit: the subscriber rate shown beside the pay-as-you-go one. */
+function cheapestPlanRate(plans: { name: string; priceCents: number; credits: number; currency: string }[]) {
+  const rated = plans.filter((plan) => plan.credits > 0).map((plan) => ({ name: plan.name, currency: plan.currency, unitCents: plan.priceCents / plan.credits }));
+  return rated.sort((a, b) => a.unitCents - b.unitCents)[0] ?? null;
+}
 
 /** What the custom-amount field starts at: a round, common top-up (and not a pack's size, so the buttons' names differ). */
 const FIRST_CUSTOM_AMOUNT = 1_000;
@@ -24,13 +35,17 @@ const FIRST_CUSTOM_AMOUNT = 1_000;
 export default async function BuyCreditsPage({ searchParams }: { searchParams: Promise<{ canceled?: string }> }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/credits");
-  const [workspace, packs, pricing, { canceled }] = await Promise.all([
+  const [workspace, packs, plans, pricing, { canceled }] = await Promise.all([
     currentWorkspace(session.user.id),
     listPackagesOnSale(db(), "ONE_TIME"),
+    listPackagesOnSale(db(), "MONTH"),
     getPricingSettings(db()),
     searchParams,
   ]);
   if (!workspace) redirect("/dashboard");
+  // Back from Checkout without paying: say why when the bank declined (the payment id is in the cancel URL).
+  const decline = canceled && UUID.test(canceled) ? await findCheckoutDecline(db(), stripe(), { paymentId: canceled, userId: session.user.id }).catch(() => null) : null;
+  const planRate = cheapestPlanRate(plans);
   const canBuy = workspace.role !== "MEMBER";
   // Priced by the same service the quote endpoint and the checkout use, so the numbers agree.
   const initialQuote = quoteCredits(FIRST_CUSTOM_AMOUNT, pricing);
@@ -42,9 +57,10 @@ export default async function BuyCreditsPage({ searchParams }: { searchParams: P
       <PaymentsModeNotice mode={stripeMode()} />
       {canceled && (
         <p role="status" className="mb-6 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
-          Checkout was canceled. Nothing was charged.
+          {decline ? "The payment did not go through. Nothing was charged." : "Checkout was canceled. Nothing was charged."}
         </p>
       )}
+      {decline && <CheckoutDeclinedDialog message={decline.message} />}
       {!canBuy && (
         <p role="note" className="mb-6 text-sm text-slate-600">
           Only the workspace&apos;s owners and admins can buy credits. Ask one of them to top up.
@@ -87,6 +103,14 @@ export default async function BuyCreditsPage({ searchParams }: { searchParams: P
         className="mt-6"
       >
         <BulkPricingList baseUnitCents={pricing.baseUnitCents} currency={pricing.currency} tierQuotes={tierQuotes} />
+        {planRate && planRate.unitCents < pricing.baseUnitCents && (
+          <p className="mt-3 text-sm text-slate-700">
+            Subscribers pay less: on the {planRate.name} plan a credit costs {formatUnitPrice(planRate.unitCents, planRate.currency)}.{" "}
+            <Link href="/billing" className="font-medium text-accent-700 underline underline-offset-2 hover:text-accent-800">
+              Compare plans
+            </Link>
+          </p>
+        )}
         <div className="mt-5">
           <CustomCreditsCheckout workspaceId={canBuy ? workspace.id : null} initialQuote={initialQuote} />
         </div>

@@ -15,7 +15,7 @@ export const onChargeRefunded: EventHandler = async (event, { clock }) => async 
   const refunded = Math.max(payment.amountRefundedCents, Math.min(charge.amount_refunded, payment.amountCents));
   await tx.payment.update({
     where: { id: payment.id },
-    data: { amountRefundedCents: refunded, stripeChargeId: charge.id, status: refunded >= payment.amountCents ? "REFUNDED" : "PARTIALLY_REFUNDED" },
+    data: { amountRefundedCents: refunded, stripeChargeId: charge.id, receiptUrl: charge.receipt_url ?? payment.receiptUrl, status: refunded >= payment.amountCents ? "REFUNDED" : "PARTIALLY_REFUNDED" },
   });
   await settlePaymentClawback(tx, payment.id, { key: `stripe:refund:${charge.id}:${refunded}`, reference: { type: "stripe_charge", id: charge.id } }, clock);
 };

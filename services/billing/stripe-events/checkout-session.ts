@@ -1,11 +1,21 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { EventHandler } from "./context";
+import { stripeId } from "@/lib/stripe/ids";
 import { fulfilCheckoutSession } from "../fulfil-checkout-session";
 import { releaseRedemption } from "../../promotions/settle-redemption";
+import { readPaymentReceipt, recordPaymentReceipt } from "../payment-receipt";
 
-/** `checkout.session.completed` and `…async_payment_succeeded`: credit the purchase (once). */
-export const onCheckoutSessionPaid: EventHandler = async (event, { clock }) => (tx) => fulfilCheckoutSession(tx, event.data.object as Stripe.Checkout.Session, clock);
+/** `checkout.session.completed` and `…async_payment_succeeded`: credit the purchase (once), and keep its receipt for the payment history. */
+export const onCheckoutSessionPaid: EventHandler = async (event, { stripe, clock }) => {
+  const session = event.data.object as Stripe.Checkout.Session;
+  const receipt = session.mode === "payment" && session.payment_status === "paid" ? await readPaymentReceipt(stripe, stripeId(session.payment_intent)) : null;
+  return async (tx) => {
+    const result = await fulfilCheckoutSession(tx, session, clock);
+    if (result.status === "credited") await recordPaymentReceipt(tx, { stripeCheckoutSessionId: session.id }, receipt);
+    return result;
+  };
+};
 
 /** `checkout.session.async_payment_failed` and `…expired`: the payment will not come. */
 export const onCheckoutSessionFailed: EventHandler = async (event) => async (tx) => {

@@ -2,14 +2,20 @@ import "server-only";
 import type Stripe from "stripe";
 import { stripeId } from "@/lib/stripe/ids";
 import { fulfilInvoice, readInvoiceFulfilment } from "../fulfil-invoice";
+import { readPaymentReceipt, recordPaymentReceipt } from "../payment-receipt";
 import { readSubscription, syncSubscription } from "../sync-subscription";
 import type { EventHandler } from "./context";
 
-/** `invoice.paid`: a subscription period (or an upgrade) was paid for; grant its plan's credits (once). */
+/** `invoice.paid`: a subscription period (or an upgrade) was paid for; grant its plan's credits (once) and keep the receipt. */
 export const onInvoicePaid: EventHandler = async (event, { stripe, clock }) => {
   const invoice = event.data.object as Stripe.Invoice;
   const reads = await readInvoiceFulfilment(stripe, invoice);
-  return (tx) => fulfilInvoice(tx, invoice, reads, clock);
+  const receipt = await readPaymentReceipt(stripe, reads?.paymentIntentId ?? null);
+  return async (tx) => {
+    const granted = await fulfilInvoice(tx, invoice, reads, clock);
+    await recordPaymentReceipt(tx, { stripeInvoiceId: invoice.id }, receipt);
+    return granted;
+  };
 };
 
 /** `invoice.payment_failed`: the subscription is now past due (read from Stripe); the failed attempt is recorded. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { RefreshUntil } from "@/components/billing/refresh-until";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -42,8 +43,9 @@ export default async function CheckoutReturnPage({ searchParams }: { searchParam
               <h2 className="text-lg font-semibold text-slate-900">Payment processing</h2>
               <p className="mt-1 text-sm text-slate-600">
                 Your bank has not confirmed the payment yet (a bank debit can take up to four business days). Credits are added the moment
-                it does; refresh this page to check.
+                it does, and this page checks for you while it is open.
               </p>
+              <RefreshUntil everySeconds={5} times={24} />
             </>
           )}
           {outcome?.status === "failed" && (

@@ -11,6 +11,7 @@ export const GET = withWorkspace({}, async ({ db, workspace }) => {
 });
 
 // POST /api/workspaces/:workspaceId/subscription — cancel, resume, pause or switch the plan (owners and admins)
-export const POST = withWorkspace({ body: subscriptionChangeBody, role: "ADMIN" }, async ({ db, body, workspace, session }) => {
-  return json(subscriptionView.nullable(), await changeSubscription(db, stripe(), { workspaceId: workspace.workspaceId, actorId: session.user.id, change: body }));
+// Idempotency-Key required: a retried or doubled request changes the plan and is audited once.
+export const POST = withWorkspace({ body: subscriptionChangeBody, role: "ADMIN", idempotent: true }, async ({ db, body, workspace, session, idempotencyKey }) => {
+  return json(subscriptionView.nullable(), await changeSubscription(db, stripe(), { workspaceId: workspace.workspaceId, actorId: session.user.id, change: body, idempotencyKey }));
 });
