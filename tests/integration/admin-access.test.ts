@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
+import * as audit from "@/app/api/admin/audit/route";
+import * as financeExport from "@/app/api/admin/finance/export/route";
 import * as integrity from "@/app/api/admin/integrity/route";
 import * as platformKey from "@/app/api/admin/platform-keys/[apiKeyId]/route";
 import * as platformKeys from "@/app/api/admin/platform-keys/route";
@@ -36,6 +38,8 @@ const ADMIN_ROUTES: [string, Handler, CallOptions][] = [
   ["GET /admin/platform-keys", platformKeys.GET, {}],
   ["POST /admin/platform-keys", platformKeys.POST, { body: { name: "metering" } }],
   ["DELETE /admin/platform-keys/:id", platformKey.DELETE, { method: "DELETE", params: ids }],
+  ["GET /admin/audit", audit.GET, {}],
+  ["GET /admin/finance/export", financeExport.GET, { path: "/api/admin/finance/export?table=plans" }],
 ];
 
 function routeFiles(dir: string): string[] {
