@@ -5,12 +5,14 @@
 // (d) Stripe `invoice.paid` webhook deliveries over HTTP (bench/webhook.ts).
 // (e) POST /api/v1/usage/batch over HTTP, against the spread limit (bench/batch.ts).
 // (g) the load generator's own ceiling: the same client and clients against a constant answer.
+// (h) the admin pages at scale, in a database of their own (bench/admin-pages.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
 import { createDbClient } from "@/lib/db/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
 import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
+import { measureAdminPages } from "./admin-pages";
 import { measureBatches } from "./batch";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
 import { closeHttpClients, httpRequest, startConstantServer } from "./http-client";
@@ -137,6 +139,8 @@ async function main() {
   printTable(rows);
   console.log("");
   for (const note of notes) console.log(note);
+  // (h) Runs after the server above has stopped: it starts its own against its own database.
+  await measureAdminPages({ serverUrl: SERVER_URL });
 }
 
 await main();

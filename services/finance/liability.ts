@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { Prisma, type Db } from "@/lib/db";
+import { lotValueSql } from "./roll-up-ledger";
 
 export type Liability = {
   /** Credits customers can spend now: what live (unexpired) lots hold. */
@@ -22,7 +23,7 @@ export async function liabilityAt(db: Db, now: Date): Promise<Liability> {
   const [lots] = await db.$queryRaw<{ outstanding: bigint; paid: bigint; cents: bigint }[]>`
     SELECT coalesce(sum(g.remaining), 0)::bigint AS outstanding,
            coalesce(sum(g.remaining) FILTER (WHERE p.id IS NOT NULL), 0)::bigint AS paid,
-           coalesce(sum(round(g.remaining::numeric * p.amount_cents / nullif(p.credits + p.bonus_credits, 0))), 0)::bigint AS cents
+           coalesce(sum(${lotValueSql(Prisma.sql`g.remaining`)}), 0)::bigint AS cents
     FROM credit_grants g
     LEFT JOIN payments p ON p.ledger_entry_id = g.source_entry_id
     WHERE g.remaining > 0 AND (g.expires_at IS NULL OR g.expires_at > ${now})`;

@@ -14,6 +14,15 @@ export function firstOpenDay(now: Date): string {
 }
 
 /**
+ * What `credits` (≥ 0) of a lot paid by payment `p` were paid for, in cents rounded half up: the
+ * payment's amount over every credit it granted (bonus included). Null for a lot no payment paid
+ * for. Integer arithmetic: on a year of lots it is several times faster than numeric.
+ */
+export function lotValueSql(credits: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(2::bigint * ${credits} * p.amount_cents + (p.credits + p.bonus_credits)) / nullif(2::bigint * (p.credits + p.bonus_credits), 0)`;
+}
+
+/**
  * Per (day, type) sums of the ledger entries in [from, to): entries, credits in and out, and for
  * EXPIRY entries the paid value of what expired (each entry's credits at its lot's price per
  * credit, to the cent; credits from a lot no payment paid for carry none).
@@ -25,7 +34,7 @@ export function ledgerTotalsSql(from: Prisma.Sql, to: Prisma.Sql): Prisma.Sql {
            count(*)::int AS entries,
            coalesce(sum(e.amount) FILTER (WHERE e.amount > 0), 0)::bigint AS credits_in,
            coalesce(-sum(e.amount) FILTER (WHERE e.amount < 0), 0)::bigint AS credits_out,
-           coalesce(sum(round((-e.amount)::numeric * p.amount_cents / nullif(p.credits + p.bonus_credits, 0))), 0)::bigint AS paid_value_cents
+           coalesce(sum(${lotValueSql(Prisma.sql`(-e.amount)`)}), 0)::bigint AS paid_value_cents
     FROM ledger_entries e
     LEFT JOIN credit_grants g
       ON g.id = CASE WHEN e.type = 'EXPIRY' AND e.reference_type = 'credit_grant' THEN e.reference_id::uuid END
