@@ -1,7 +1,8 @@
 import { formatDateTime } from "@/lib/format";
 import { auditChanges } from "@/services/audit/audit-diff";
 import type { AuditLogRow } from "@/types/audit";
-import { CELL, ScrollTable } from "./scroll-table";
+import { Table } from "@/components/ui/table";
+import { CELL } from "./table-cells";
 
 const COLUMNS = [{ label: "When" }, { label: "Actor" }, { label: "Action" }, { label: "Target" }, { label: "Workspace" }, { label: "Changes" }];
 
@@ -37,7 +38,7 @@ function Changes({ row }: { row: AuditLogRow }) {
 /** Audit rows with a readable before → after of each changed field. */
 export function AuditLogTable({ rows }: { rows: AuditLogRow[] }) {
   return (
-    <ScrollTable caption="Audit log, newest first" columns={COLUMNS}>
+    <Table caption="Audit log, newest first" columns={COLUMNS}>
       {rows.map((row) => (
         <tr key={row.id} className="align-top">
           <td className={`${CELL} text-slate-600`}>{formatDateTime(row.createdAt)}</td>
@@ -58,6 +59,6 @@ export function AuditLogTable({ rows }: { rows: AuditLogRow[] }) {
           </td>
         </tr>
       ))}
-    </ScrollTable>
+    </Table>
   );
 }

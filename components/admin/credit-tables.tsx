@@ -1,7 +1,8 @@
 import { formatCents, formatCredits } from "@/lib/format";
 import type { CreditsByType, CreditsDay } from "@/services/finance/credit-flows";
 import type { PlanRow } from "@/services/finance/subscriptions-by-plan";
-import { CELL, NUM, ScrollTable } from "./scroll-table";
+import { Table } from "@/components/ui/table";
+import { CELL, NUM } from "./table-cells";
 
 const TYPE_LABELS: Record<string, string> = {
   PURCHASE: "Purchases",
@@ -17,7 +18,7 @@ const TYPE_LABELS: Record<string, string> = {
 
 export function CreditsByTypeTable({ rows }: { rows: CreditsByType[] }) {
   return (
-    <ScrollTable caption="Credits by entry type" columns={[{ label: "Entry type" }, { label: "Entries", align: "right" }, { label: "Credits in", align: "right" }, { label: "Credits out", align: "right" }]}>
+    <Table caption="Credits by entry type" columns={[{ label: "Entry type" }, { label: "Entries", align: "right" }, { label: "Credits in", align: "right" }, { label: "Credits out", align: "right" }]}>
       {rows.map((row) => (
         <tr key={row.type}>
           <th scope="row" className={`${CELL} font-medium text-slate-900`}>
@@ -28,13 +29,13 @@ export function CreditsByTypeTable({ rows }: { rows: CreditsByType[] }) {
           <td className={NUM}>{formatCredits(row.creditsOut)}</td>
         </tr>
       ))}
-    </ScrollTable>
+    </Table>
   );
 }
 
 export function CreditsDailyTable({ rows }: { rows: CreditsDay[] }) {
   return (
-    <ScrollTable caption="Credits by day" columns={[{ label: "Day" }, { label: "Issued", align: "right" }, { label: "Consumed", align: "right" }, { label: "Expired", align: "right" }, { label: "Breakage", align: "right" }]}>
+    <Table caption="Credits by day" columns={[{ label: "Day" }, { label: "Issued", align: "right" }, { label: "Consumed", align: "right" }, { label: "Expired", align: "right" }, { label: "Breakage", align: "right" }]}>
       {rows.map((row) => (
         <tr key={row.day}>
           <th scope="row" className={`${CELL} font-medium text-slate-900`}>
@@ -46,13 +47,13 @@ export function CreditsDailyTable({ rows }: { rows: CreditsDay[] }) {
           <td className={NUM}>{formatCents(row.breakageCents)}</td>
         </tr>
       ))}
-    </ScrollTable>
+    </Table>
   );
 }
 
 export function PlansTable({ rows }: { rows: PlanRow[] }) {
   return (
-    <ScrollTable caption="Active subscriptions and MRR by plan" columns={[{ label: "Plan" }, { label: "Active subscriptions", align: "right" }, { label: "MRR", align: "right" }]}>
+    <Table caption="Active subscriptions and MRR by plan" columns={[{ label: "Plan" }, { label: "Active subscriptions", align: "right" }, { label: "MRR", align: "right" }]}>
       {rows.map((row) => (
         <tr key={row.packageId}>
           <th scope="row" className={`${CELL} font-medium text-slate-900`}>
@@ -62,6 +63,6 @@ export function PlansTable({ rows }: { rows: PlanRow[] }) {
           <td className={NUM}>{formatCents(row.mrrCents)}</td>
         </tr>
       ))}
-    </ScrollTable>
+    </Table>
   );
 }

@@ -1,6 +1,7 @@
 import { formatCents } from "@/lib/format";
 import type { RevenueRow } from "@/services/finance/revenue";
-import { NUM, ScrollTable } from "./scroll-table";
+import { Table } from "@/components/ui/table";
+import { NUM } from "./table-cells";
 
 const COLUMNS = [
   { label: "Period" },
@@ -15,7 +16,7 @@ const COLUMNS = [
 
 export function RevenueTable({ rows, caption, total }: { rows: RevenueRow[]; caption: string; total?: RevenueRow }) {
   return (
-    <ScrollTable caption={caption} columns={COLUMNS}>
+    <Table caption={caption} columns={COLUMNS}>
       {[...rows, ...(total ? [total] : [])].map((row) => (
         <tr key={row.period} className={row === total ? "bg-slate-50 font-semibold" : undefined}>
           <th scope="row" className="px-5 py-2.5 font-medium whitespace-nowrap text-slate-900">
@@ -30,6 +31,6 @@ export function RevenueTable({ rows, caption, total }: { rows: RevenueRow[]; cap
           <td className={`${NUM} font-medium text-slate-900`}>{formatCents(row.netCents)}</td>
         </tr>
       ))}
-    </ScrollTable>
+    </Table>
   );
 }

@@ -2,10 +2,13 @@ import type { ReactNode } from "react";
 
 export type Column = { label: string; align?: "left" | "right" };
 
-/** A data table: scrolls sideways on small screens, announces its caption, styles its head. */
+/**
+ * A data table: scrolls sideways on small screens inside a focusable region named by the caption
+ * (so keyboard users can scroll it too), announces its caption, styles its head.
+ */
 export function Table({ caption, columns, children }: { caption: string; columns: Column[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">

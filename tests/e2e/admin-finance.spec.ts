@@ -11,7 +11,7 @@ async function signInAsAdmin(page: Page) {
   await page.getByLabel("Email").fill("admin@streamline.test");
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/(admin|dashboard)/);
+  await expect(page).toHaveURL(/\/(admin|dashboard)/, { timeout: 20_000 });
 }
 
 /** "Revenue today" on the finance page, in cents. */
@@ -28,7 +28,20 @@ async function expectAccessible(page: Page, testInfo: TestInfo, name: string) {
     const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${name} at ${width}px`).toEqual([]);
     // Nothing cut off: the page itself never scrolls sideways (wide tables scroll in their region).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} at ${width}px fits`).toBe(true);
+    const overflowing = await page.evaluate(() =>
+      document.documentElement.scrollWidth <= window.innerWidth
+        ? []
+        : [...document.querySelectorAll("body *")]
+            .filter((el) => {
+              if (el.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+              // Inside a container that scrolls or clips sideways, it cannot widen the page.
+              for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) if (getComputedStyle(up).overflowX !== "visible") return false;
+              return true;
+            })
+            .slice(0, 5)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    );
+    expect(overflowing, `${name} at ${width}px fits`).toEqual([]);
     await testInfo.attach(`${name}-${width}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -64,7 +77,7 @@ test("a pack bought with a test card shows in today's revenue; an admin's grant 
     headers: { "idempotency-key": `e2e-${Date.now()}`, origin },
     data: { direction: "add", credits: 5, reason: "E2E goodwill" },
   });
-  expect(grant.status()).toBe(200);
+  expect(grant.status(), await grant.text()).toBe(201);
   await page.goto("/admin/audit");
   await page.getByLabel("Action starts with").fill("credits.added");
   await page.getByLabel("Workspace id").fill(workspaceId);
