@@ -22,7 +22,7 @@ export function LineChart({ label, series, points, formatValue }: LineChartProps
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-slate-200" />
-            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-slate-600 text-[11px]">
+            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-slate-600 text-[20px] sm:text-[11px]">
               {formatValue(top * f)}
             </text>
           </g>
@@ -31,7 +31,7 @@ export function LineChart({ label, series, points, formatValue }: LineChartProps
           <polyline key={s.label} fill="none" strokeWidth={2} vectorEffect="non-scaling-stroke" className={s.className} points={points.map((p, i) => `${x(i)},${y(p.values[si] ?? 0)}`).join(" ")} />
         ))}
         {xTicks(points.length).map((i) => (
-          <text key={i} x={x(i)} y={HEIGHT - 6} textAnchor="middle" className="fill-slate-600 text-[11px]">
+          <text key={i} x={x(i)} y={HEIGHT - 6} textAnchor={i === 0 ? "start" : i === points.length - 1 ? "end" : "middle"} className="fill-slate-600 text-[20px] sm:text-[11px]">
             {points[i]?.label}
           </text>
         ))}

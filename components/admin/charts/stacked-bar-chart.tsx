@@ -23,7 +23,7 @@ export function StackedBarChart({ label, series, points, formatValue }: StackedB
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(top * f)} y2={y(top * f)} className="stroke-slate-200" />
-            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-slate-600 text-[11px]">
+            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" className="fill-slate-600 text-[20px] sm:text-[11px]">
               {formatValue(top * f)}
             </text>
           </g>
@@ -42,7 +42,7 @@ export function StackedBarChart({ label, series, points, formatValue }: StackedB
           );
         })}
         {xTicks(points.length).map((i) => (
-          <text key={i} x={PAD.left + i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle" className="fill-slate-600 text-[11px]">
+          <text key={i} x={PAD.left + i * slot + slot / 2} y={HEIGHT - 6} textAnchor="middle" className="fill-slate-600 text-[20px] sm:text-[11px]">
             {points[i]?.label}
           </text>
         ))}

@@ -22,7 +22,9 @@ export const dynamic = "force-dynamic";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-const dollars = (cents: number) => formatCents(cents).replace(/\.00$/, "");
+// Axis labels stay short enough to read on a phone: "$1.2K", "15K".
+const compactDollars = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
+const compactCount = (value: number) => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(Math.round(value));
 
 function Numbers({ children }: { children: ReactNode }) {
   return (
@@ -54,7 +56,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
             { label: "Subscriptions", className: "fill-emerald-500", swatch: "bg-emerald-500" },
           ]}
           points={revenue.daily.map((d) => ({ label: shortDay(d.period), values: [d.netPacksCents, d.netSubscriptionsCents] }))}
-          formatValue={dollars}
+          formatValue={compactDollars}
         />
         <Numbers>
           <RevenueTable rows={[...revenue.daily].reverse()} caption="Revenue by day, newest first" />
@@ -89,7 +91,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
             { label: "Expired", className: "stroke-amber-600", swatch: "bg-amber-600" },
           ]}
           points={credits.daily.map((d) => ({ label: shortDay(d.day), values: [d.issued, d.consumed, d.expired] }))}
-          formatValue={(v) => formatCredits(Math.round(v))}
+          formatValue={compactCount}
         />
         <Numbers>
           <CreditsDailyTable rows={[...credits.daily].reverse()} />
