@@ -26,7 +26,21 @@ const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateStrin
 const compactDollars = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
 const compactCount = (value: number) => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(Math.round(value));
 
-function Numbers({ children }: { children: ReactNode }) {
+/**
+ * The chart's numbers as a table, folded away. A year of days is 365 rows per table, which costs
+ * more to render than the whole report costs to compute: for the year the CSV carries them.
+ */
+function Numbers({ days, csv, children }: { days: number; csv: string; children: ReactNode }) {
+  if (days > 90)
+    return (
+      <p className="mt-3 text-sm text-slate-600">
+        The number for each day is in the{" "}
+        <a href={csv} download className="font-medium text-accent-700 underline underline-offset-4">
+          CSV
+        </a>
+        ; the table by month sums them.
+      </p>
+    );
   return (
     <details className="mt-3 rounded-lg border border-slate-200">
       <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-slate-700">Show the numbers by day</summary>
@@ -58,7 +72,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
           points={revenue.daily.map((d) => ({ label: shortDay(d.period), values: [d.netPacksCents, d.netSubscriptionsCents] }))}
           formatValue={compactDollars}
         />
-        <Numbers>
+        <Numbers days={days} csv={csv("revenue-daily")}>
           <RevenueTable rows={[...revenue.daily].reverse()} caption="Revenue by day, newest first" />
         </Numbers>
       </Card>
@@ -93,7 +107,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
           points={credits.daily.map((d) => ({ label: shortDay(d.day), values: [d.issued, d.consumed, d.expired] }))}
           formatValue={compactCount}
         />
-        <Numbers>
+        <Numbers days={days} csv={csv("credits-daily")}>
           <CreditsDailyTable rows={[...credits.daily].reverse()} />
         </Numbers>
       </Card>
