@@ -9,8 +9,11 @@ import { consumeCredits } from "@/services/credits/consume-credits";
 import { expireCredits } from "@/services/credits/expire-credits";
 import { grantCredits } from "@/services/credits/grant-credits";
 import { settlePaymentClawback } from "@/services/billing/settle-payment-clawback";
+import { GET as financeExport } from "@/app/api/admin/finance/export/route";
 import { financeReport } from "@/services/finance/finance-report";
 import { createAccount } from "../fixtures/accounts";
+import { sessionCookie } from "../helpers/auth";
+import { callRoute } from "../helpers/http";
 import { createService } from "../fixtures/credits";
 import { describeEachEngine } from "../helpers/engines";
 import { expectLedgerInvariants } from "../helpers/invariants";
@@ -172,6 +175,20 @@ describeEachEngine("finance report", ({ prisma }) => {
       expect(report.credits).toMatchObject({ issued: 100, consumed: 35, expired: 0, breakageCents: 0 });
       expect(report.health).toMatchObject({ chargebacks: 1, failedPayments: 0, disputeRate: 1 });
     });
+  });
+
+  it("exports a table as CSV for an admin, and refuses an unknown range or table", async () => {
+    const admin = await createAccount(prisma(), { isPlatformAdmin: true });
+    const cookie = await sessionCookie(admin.user.id);
+    const plans = await callRoute(financeExport, { cookie, path: "/api/admin/finance/export?table=plans&days=7" });
+    expect([plans.status, plans.headers.get("content-type")]).toEqual([200, "text/csv; charset=utf-8"]);
+    expect(plans.headers.get("content-disposition")).toBe('attachment; filename="finance-plans-7d.csv"');
+    const lines = plans.text.trim().split("\r\n");
+    expect(lines[0]).toBe("package_id,plan,active_subscriptions,mrr_cents");
+    expect(lines.slice(1).map((line) => line.split(",").slice(1).join(","))).toEqual(["Growth,2,10998", "Starter,1,1999"]);
+    for (const query of ["table=plans&days=14", "table=secrets&days=7"]) {
+      expect([query, (await callRoute(financeExport, { cookie, path: `/api/admin/finance/export?${query}` })).status]).toEqual([query, 422]);
+    }
   });
 
   it("leaves the ledger consistent", async () => {
