@@ -21,10 +21,14 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const shortDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+// One formatter each, built once: a year's chart formats hundreds of labels.
+const DAY_FORMAT = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const COMPACT_DOLLARS = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const shortDay = (day: string) => DAY_FORMAT.format(new Date(`${day}T00:00:00Z`));
 // Axis labels stay short enough to read on a phone: "$1.2K", "15K".
-const compactDollars = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
-const compactCount = (value: number) => new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(Math.round(value));
+const compactDollars = (cents: number) => COMPACT_DOLLARS.format(cents / 100);
+const compactCount = (value: number) => COMPACT.format(Math.round(value));
 
 /**
  * The chart's numbers as a table, folded away. A year of days is 365 rows per table, which costs
