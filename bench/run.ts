@@ -6,12 +6,14 @@
 // (e) POST /api/v1/usage/batch over HTTP, against the spread limit (bench/batch.ts).
 // (g) the load generator's own ceiling: the same client and clients against a constant answer.
 // (h) credit holds: reserve + settle pairs against the spread limit (bench/holds.ts).
+// (i) the admin pages at scale, in a database of their own (bench/admin-pages.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
 import { createDbClient } from "@/lib/db/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
 import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
+import { measureAdminPages } from "./admin-pages";
 import { measureBatches } from "./batch";
 import { measureHolds } from "./holds";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
@@ -141,6 +143,8 @@ async function main() {
   printTable(rows);
   console.log("");
   for (const note of notes) console.log(note);
+  // (h) Runs after the server above has stopped: it starts its own against its own database.
+  await measureAdminPages({ serverUrl: SERVER_URL });
 }
 
 await main();

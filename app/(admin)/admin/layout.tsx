@@ -8,6 +8,7 @@ import { currentSession, isPlatformAdmin } from "@/lib/auth/session";
 const NAV: NavItem[] = [
   { href: "/admin", label: "Overview", icon: "dashboard", exact: true },
   { href: "/admin/customers", label: "Customers", icon: "customers" },
+  { href: "/admin/finance", label: "Finance", icon: "billing" },
   { href: "/admin/approvals", label: "Approvals", icon: "shield" },
   { href: "/admin/disputes", label: "Disputes", icon: "disputes" },
   { href: "/admin/packages", label: "Packages", icon: "packages" },

@@ -8,8 +8,10 @@ import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/lib/db";
-import { formatCredits } from "@/lib/format";
+import { formatCents, formatCredits } from "@/lib/format";
 import { listWorkspaces } from "@/services/admin/list-workspaces";
+import { operationsSummary } from "@/services/admin/operations-summary";
+import { financeReport } from "@/services/finance/finance-report";
 
 export const metadata: Metadata = { title: "Admin overview" };
 
@@ -17,7 +19,7 @@ const PAGE_SIZE = 25;
 
 export default async function AdminOverviewPage() {
   if (!(await findAdminSession())) return null;
-  const recent = await listWorkspaces(db(), { limit: PAGE_SIZE });
+  const [recent, finance, operations] = await Promise.all([listWorkspaces(db(), { limit: PAGE_SIZE }), financeReport(db(), 30), operationsSummary(db(), new Date())]);
   const rows = recent.data;
   const shown = `${rows.length}${recent.nextCursor ? "+" : ""}`;
   const credits = rows.reduce((sum, row) => sum + row.wallet.balance, 0);
@@ -31,6 +33,23 @@ export default async function AdminOverviewPage() {
         <StatCard label="Credits held" value={formatCredits(credits)} note={recent.nextCursor ? `Across the newest ${PAGE_SIZE} workspaces` : "Across all workspaces"} />
         <StatCard label="Paused wallets" value={formatCredits(paused)} note={paused ? "Usage is refused for these" : "Every wallet can spend"} />
       </div>
+      <section aria-labelledby="overview-finance" className="mt-8">
+        <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="overview-finance" className="text-base font-semibold text-slate-900">
+            Finance
+          </h2>
+          <Link href="/admin/finance" className="text-sm font-medium text-accent-700 underline-offset-4 hover:underline">
+            Open the finance report
+          </Link>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+          <StatCard label="Net revenue, 30 days" value={formatCents(finance.revenue.total.netCents)} note="Paid, less refunds and chargebacks" />
+          <StatCard label="Revenue today" value={formatCents(finance.revenue.today.netCents)} note={`${finance.revenue.today.payments} ${finance.revenue.today.payments === 1 ? "payment" : "payments"} since midnight UTC`} />
+          <StatCard label="MRR" value={formatCents(finance.plans.mrrCents)} note={`${formatCredits(finance.plans.subscriptions)} active subscriptions`} />
+          <StatCard label="Deferred revenue" value={formatCents(finance.liability.liabilityCents)} note="Paid credits not yet spent" />
+        </div>
+      </section>
+      <OperationsSection operations={operations} />
       <Card
         title="Recent workspaces"
         description="Newest first."
@@ -53,5 +72,43 @@ export default async function AdminOverviewPage() {
         )}
       </Card>
     </>
+  );
+}
+
+const OPERATIONS = [
+  { href: "/admin/webhooks", title: "Stripe events", body: "Every webhook received, how it was processed; replay a failed one." },
+  { href: "/admin/webhooks?panel=reconciliation", title: "Reconciliation", body: "On the webhooks page: compare recent Stripe payments with the ledger, repair what is missing." },
+  { href: "/admin/integrity", title: "Integrity report", body: "Check that every wallet's balance equals the sum of its ledger." },
+  { href: "/admin/audit", title: "Audit log", body: "Who did what, when, with before and after; filter and export." },
+];
+
+function OperationsSection({ operations }: { operations: Awaited<ReturnType<typeof operationsSummary>> }) {
+  const status: Record<string, string> = {
+    "/admin/webhooks": operations.failedStripeEvents
+      ? `${operations.failedStripeEvents} failed, waiting for a retry or a replay`
+      : operations.pendingStripeEvents
+        ? `${operations.pendingStripeEvents} received, not processed yet`
+        : "Nothing waiting",
+    "/admin/audit": `${operations.auditEntriesToday} ${operations.auditEntriesToday === 1 ? "entry" : "entries"} today (UTC)`,
+  };
+  return (
+    <section aria-labelledby="overview-operations" className="mt-8 mb-8">
+      <h2 id="overview-operations" className="mb-3 text-base font-semibold text-slate-900">
+        Operations
+      </h2>
+      <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {OPERATIONS.map((item) => (
+          <li key={item.href}>
+            <Link href={item.href} className="block h-full rounded-xl border border-slate-200 bg-white p-5 shadow-card hover:border-accent-200 hover:bg-accent-50/40">
+              <span className="block text-sm font-semibold text-slate-900">{item.title}</span>
+              <span className="mt-1 block text-sm text-slate-600">{item.body}</span>
+              {status[item.href] && (
+                <span className={`mt-2 block text-sm font-medium ${operations.failedStripeEvents && item.href === "/admin/webhooks" ? "text-red-700" : "text-slate-700"}`}>{status[item.href]}</span>
+              )}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
