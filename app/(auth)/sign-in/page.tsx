@@ -12,7 +12,7 @@ type SignInPageProps = { searchParams: Promise<Record<string, string | string[] 
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
-  if (await currentSession()) redirect("/dashboard");
+  if (await currentSession()) redirect(callbackUrl);
   return (
     <AuthCard
       title="Sign in"
