@@ -47,7 +47,8 @@ export function MobileMenu({ children }: { children: ReactNode }) {
         Menu
       </button>
       <div id={panelId} hidden={!open} className="absolute inset-x-0 top-full max-h-[calc(100vh-var(--app-header-height))] overflow-y-auto border-b border-slate-200 bg-white px-4 pt-3 pb-5 shadow-lg">
-        {children}
+        {/* Rendered only while open: the folded menu must not repeat the page's links and email to anything reading the DOM. */}
+        {open && children}
       </div>
     </div>
   );

@@ -12,7 +12,10 @@ type SignInPageProps = { searchParams: Promise<Record<string, string | string[] 
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
-  if (await currentSession()) redirect(callbackUrl);
+  const session = await currentSession();
+  // Already signed in: straight to the page asked for, or to this person's home (decided here, not
+  // through "/", so the client router never replays a "/" it cached while signed out).
+  if (session) redirect(callbackUrl !== "/" ? callbackUrl : session.user.role === "ADMIN" ? "/admin" : "/dashboard");
   return (
     <AuthCard
       title="Sign in"

@@ -8,7 +8,7 @@ import { currentSession } from "@/lib/auth/session";
 export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage() {
-  if (await currentSession()) redirect("/");
+  if (await currentSession()) redirect("/dashboard");
   return (
     <AuthCard
       title="Create your account"

@@ -62,7 +62,7 @@ export default async function TransactionsPage({ searchParams }: TransactionsPag
       </Card>
       {!page ? (
         <EmptyState icon="warning" title="These filters cannot be used together" action={<ClearFilters />}>
-          {query.error?.issues.map((issue) => issue.message).join(" ")}
+          {query.error?.issues.map(describeIssue).join(" ")}
         </EmptyState>
       ) : page.data.length === 0 ? (
         isFiltered || search.cursor ? (
@@ -98,6 +98,14 @@ export default async function TransactionsPage({ searchParams }: TransactionsPag
       {search.entry && <EntryPanel workspaceId={workspace.id} entryId={search.entry} hrefFor={(id) => transactionsHref(search, { entry: id })} closeHref={transactionsHref(search, { entry: null })} />}
     </>
   );
+}
+
+/** The schema speaks to API clients; these words are for the person looking at the page. */
+function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  if (issue.path[0] === "from") return "The From date is after the To date.";
+  if (issue.path[0] === "cursor") return "This page link is no longer valid: start again from the first page.";
+  if (issue.path[0] === "reference") return "Search for at most 255 characters.";
+  return issue.message;
 }
 
 function ClearFilters() {
