@@ -4,8 +4,8 @@
 -- whole workspace (a parallel sequential scan, 40–50 ms here, growing with the table, not the
 -- workspace); with these, 0.4 ms and 0.15 ms. Both are partial so the usage path pays nothing for
 -- them: usage entries are never in the first, and only usage calls that send a `reference` enter
--- the second. Usage itself, and a service filter, stay on the (workspace, created_at, sequence)
--- index: usage is nearly every entry, so a page of it is found at once.
+-- the second. A USAGE filter stays on the (workspace, created_at, sequence) index: usage is nearly
+-- every entry, so a page of it is found at once. The service filter has its own migration.
 
 -- A type filter on anything but USAGE ("my purchases", "what expired"): few entries, newest first.
 CREATE INDEX ledger_entries_non_usage_idx ON ledger_entries (workspace_id, created_at DESC, sequence DESC) WHERE type <> 'USAGE';
