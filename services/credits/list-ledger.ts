@@ -66,30 +66,35 @@ async function whereOf(db: Db, workspaceId: string, filters: LedgerFilters): Pro
   return where;
 }
 
+async function pageOf(db: Db, where: Prisma.LedgerEntryWhereInput, cursor: string | undefined, limit: number): Promise<LedgerPage> {
+  const after = cursor ? decodeCursor(cursor) : null;
+  const rows = await db.ledgerEntry.findMany({
+    where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, sequence: { lt: after.sequence } }] }] } : where,
+    orderBy: [{ createdAt: "desc" }, { sequence: "desc" }],
+    take: limit + 1,
+    select: SELECT,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { data: await toViews(db, page), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
 /**
  * One page of a workspace's ledger, newest first, by keyset on (createdAt, sequence): stable
  * while entries are appended. Filters (type, service, time window, reference) combine with AND.
  */
 export async function listLedger(db: Db, workspaceId: string, query: ListLedgerInput): Promise<LedgerPage> {
   const where = await whereOf(db, workspaceId, query);
-  if (!where) return { data: [], nextCursor: null };
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await db.ledgerEntry.findMany({
-    where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, sequence: { lt: after.sequence } }] }] } : where,
-    orderBy: [{ createdAt: "desc" }, { sequence: "desc" }],
-    take: query.limit + 1,
-    select: SELECT,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { data: await toViews(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  return where ? pageOf(db, where, query.cursor, query.limit) : { data: [], nextCursor: null };
 }
 
 /** Every entry matching the filters, page by page, for exports: never the whole history in memory. */
 export async function* iterateLedger(db: Db, workspaceId: string, filters: LedgerFilters) {
+  const where = await whereOf(db, workspaceId, filters);
+  if (!where) return;
   let cursor: string | undefined;
   do {
-    const page = await listLedger(db, workspaceId, { ...filters, cursor, limit: 200 });
+    const page = await pageOf(db, where, cursor, 200);
     yield* page.data;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
