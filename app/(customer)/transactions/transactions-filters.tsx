@@ -2,6 +2,7 @@ import Link from "next/link";
 import { LEDGER_TYPE_LABELS } from "@/components/credits/ledger-table";
 import { buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/select-field";
 import { LEDGER_ENTRY_TYPES } from "@/types/credits";
 import { hasFilters, type TransactionsSearch } from "./transactions-search";
@@ -16,7 +17,7 @@ export function TransactionsFilters({ search, services }: TransactionsFiltersPro
   const typeOptions = [{ value: "", label: "All types" }, ...LEDGER_ENTRY_TYPES.map((type) => ({ value: type, label: LEDGER_TYPE_LABELS[type] }))];
   const serviceOptions = [{ value: "", label: "All services" }, ...services.map((service) => ({ value: service.key, label: `${service.name} (${service.key})` }))];
   return (
-    <form method="get" action="/transactions" role="search" aria-label="Filter transactions" className="grid gap-3 p-5 sm:grid-cols-2 lg:grid-cols-6">
+    <FilterForm action="/transactions" role="search" aria-label="Filter transactions" className="grid gap-3 p-5 sm:grid-cols-2 lg:grid-cols-6">
       <Field label="Search reference" name="q" type="search" defaultValue={search.q ?? ""} placeholder="job-42, cs_…, entry id" className="sm:col-span-2" />
       <SelectField label="Type" name="type" options={typeOptions} defaultValue={search.type ?? ""} />
       <SelectField label="Service" name="service" options={serviceOptions} defaultValue={search.service ?? ""} />
@@ -32,6 +33,6 @@ export function TransactionsFilters({ search, services }: TransactionsFiltersPro
           </Link>
         )}
       </div>
-    </form>
+    </FilterForm>
   );
 }
