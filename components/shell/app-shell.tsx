@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { BrandMark } from "./brand-mark";
+import { EmailText } from "./email-text";
 import { MobileMenu } from "./mobile-menu";
 import { Nav, type NavItem } from "./nav";
 import { SignOutButton } from "./sign-out-button";
@@ -35,15 +36,20 @@ export function AppShell({ navLabel, nav, secondaryNav, homeHref, areaBadge, ema
           </Link>
           {context && <div className="hidden min-w-0 md:ml-4 md:block">{context}</div>}
           <div className="ml-auto hidden min-w-0 items-center gap-3 md:flex">
-            <span className="max-w-[18rem] text-right text-sm leading-tight break-all text-slate-600">{email}</span>
+            <span className="max-w-[20rem] text-right text-sm leading-tight text-slate-600">
+              <EmailText email={email} />
+            </span>
             <SignOutButton />
           </div>
           <MobileMenu>
             {context && <div className="mb-3">{context}</div>}
             <Nav label={navLabel} items={nav} secondary={secondaryNav} />
             <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
-              <p className="min-w-0 text-sm break-all text-slate-600">
-                Signed in as <span className="font-medium text-slate-800">{email}</span>
+              <p className="min-w-0 text-sm text-slate-600">
+                Signed in as{" "}
+                <span className="font-medium text-slate-800">
+                  <EmailText email={email} />
+                </span>
               </p>
               <SignOutButton />
             </div>
