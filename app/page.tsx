@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
-import { currentSession } from "@/lib/auth/session";
+import { currentSession, isPlatformAdmin } from "@/lib/auth/session";
 
-/** No landing page: signed-in people (admins too) go to their dashboard, others to sign in. */
+/** No landing page: admins go to the admin area, customers to their dashboard, others to sign in. */
 export default async function HomePage() {
-  redirect((await currentSession()) ? "/dashboard" : "/sign-in");
+  const session = await currentSession();
+  redirect(!session ? "/sign-in" : isPlatformAdmin(session.user.role) ? "/admin" : "/dashboard");
 }

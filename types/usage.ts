@@ -131,6 +131,14 @@ export const ledgerQuery = z
     type: ledgerTypes.optional().describe("Comma-separated entry types"),
     from: timestamp().optional().describe("Entries at or after this time"),
     to: timestamp().optional().describe("Entries before this time"),
+    service: z.string().trim().min(1).max(100).optional().describe("Only usage of this service (its key)"),
+    reference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe("Entries whose reference (your `reference`, a Stripe object id), idempotency key or entry id is exactly this"),
     cursor: z.string().refine(isLedgerCursor, "Use the nextCursor of the previous page").optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     format: z.enum(["json", "csv"]).default("json").describe("csv exports every matching entry"),

@@ -1,5 +1,5 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { redirectToSignIn } from "@/components/auth/redirect-to-sign-in";
 import { AppShell } from "@/components/shell/app-shell";
 import type { NavItem } from "@/components/shell/nav";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
@@ -8,6 +8,7 @@ import { currentWorkspace, userWorkspaces } from "@/app/(customer)/current-works
 
 const NAV: NavItem[] = [
   { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
+  { href: "/transactions", label: "Transactions", icon: "transactions" },
   { href: "/credits", label: "Buy credits", icon: "credits" },
   { href: "/usage", label: "Usage", icon: "usage" },
   { href: "/billing", label: "Billing", icon: "billing" },
@@ -20,7 +21,7 @@ const ADMIN_NAV: NavItem[] = [{ href: "/admin", label: "Admin", icon: "shield" }
 
 export default async function CustomerLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
-  if (!session) redirect("/sign-in?callbackUrl=/dashboard");
+  if (!session) return redirectToSignIn("/dashboard");
   const workspace = await currentWorkspace(session.user.id);
   return (
     <AppShell

@@ -1,7 +1,6 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -23,7 +22,6 @@ const SIGN_IN_PROBLEMS: Record<string, ProblemMessage> = {
 const UNKNOWN_PROBLEM: ProblemMessage = { title: "Could not sign you in", detail: "Something went wrong on our side. Try again in a moment." };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   const feedback = useFormFeedback();
 
@@ -46,9 +44,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       feedback.showProblem({ title: "Could not reach the server", detail: "Check your connection and try again." });
       return;
     }
-    // Stays pending through the navigation so the button cannot be pressed twice.
-    router.push(callbackUrl);
-    router.refresh();
+    // A full page load, not a client transition: what the router cached while signed out (the
+    // layouts' redirects to sign-in, "/" sending here) must not be replayed, and "/" is decided by
+    // the server, by role. Stays pending through the navigation so the button cannot be pressed twice.
+    window.location.assign(callbackUrl);
   }
 
   return (

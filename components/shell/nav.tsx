@@ -27,11 +27,11 @@ export type NavProps = {
 export function Nav({ label, items, secondary = [] }: NavProps) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <nav aria-label={label} className="flex flex-col gap-1">
       <NavList pathname={pathname} items={items} />
       {secondary.length > 0 && (
         <>
-          <div aria-hidden="true" className="mx-1 w-px shrink-0 bg-slate-200 md:mx-3 md:my-3 md:h-px md:w-auto" />
+          <div aria-hidden="true" className="mx-3 my-3 h-px bg-slate-200" />
           <NavList pathname={pathname} items={secondary} />
         </>
       )}
@@ -41,7 +41,7 @@ export function Nav({ label, items, secondary = [] }: NavProps) {
 
 function NavList({ pathname, items }: { pathname: string; items: NavItem[] }) {
   return (
-    <ul className="flex gap-1 md:flex-col">
+    <ul className="flex flex-col gap-1">
       {items.map((item) => (
         <li key={item.href}>
           <Link

@@ -113,6 +113,20 @@ const SHAPES = {
       <path d="M12 7.5V12l3 2" />
     </>
   ),
+  transactions: (
+    <>
+      <path d="M4 7h16M4 12h16M4 17h10" />
+      <path d="M17 15l3 3-3 3" />
+    </>
+  ),
+  download: (
+    <>
+      <path d="M12 4v11M7 10.5l5 5 5-5" />
+      <path d="M5 19.5h14" />
+    </>
+  ),
+  menu: <path d="M4 7h16M4 12h16M4 17h16" />,
+  close: <path d="M6 6l12 12M18 6L6 18" />,
 } as const;
 
 export type IconName = keyof typeof SHAPES;

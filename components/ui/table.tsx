@@ -1,14 +1,15 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "./scroll-region";
 
 export type Column = { label: string; align?: "left" | "right" };
 
 /**
- * A data table: scrolls sideways on small screens inside a focusable, labelled region (so keyboard
- * users can scroll it too), announces its caption, styles its head.
+ * A data table: announces its caption and styles its head. On a narrow screen it scrolls sideways
+ * inside a focusable region named by the caption, with a visible hint while columns are out of view.
  */
 export function Table({ caption, columns, children }: { caption: string; columns: Column[]; children: ReactNode }) {
   return (
-    <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto focus-visible:ring-3 focus-visible:ring-accent-200 focus-visible:outline-none">
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">
@@ -22,6 +23,6 @@ export function Table({ caption, columns, children }: { caption: string; columns
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LedgerEntryView, LedgerPage, LedgerQuery } from "@/types/usage";
 
-export type ListLedgerInput = Pick<LedgerQuery, "type" | "from" | "to" | "cursor" | "limit">;
+export type LedgerFilters = Pick<LedgerQuery, "type" | "from" | "to" | "service" | "reference">;
+export type ListLedgerInput = LedgerFilters & Pick<LedgerQuery, "cursor" | "limit">;
 
 const SELECT = {
   id: true,
@@ -22,6 +23,8 @@ const SELECT = {
 
 type Row = Prisma.LedgerEntryGetPayload<{ select: typeof SELECT }>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 async function toViews(db: Db, rows: Row[]): Promise<LedgerEntryView[]> {
   const serviceIds = [...new Set(rows.flatMap((row) => (row.serviceId ? [row.serviceId] : [])))];
   const services = serviceIds.length ? await db.service.findMany({ where: { id: { in: serviceIds } }, select: { id: true, key: true } }) : [];
@@ -39,32 +42,59 @@ function decodeCursor(cursor: string): { createdAt: Date; sequence: bigint } {
 }
 
 /**
- * One page of a workspace's ledger, newest first, by keyset on (createdAt, sequence): stable
- * while entries are appended, and one index range scan with or without a time window.
+ * The filters as a where clause, or null when they cannot match anything (an unknown service or
+ * a workspace without a wallet), so the caller answers an empty page without scanning.
+ * The service is resolved to its id and a reference search is pinned to the wallet, so each
+ * filter lands on an index: (wallet, idempotency key) is unique and (wallet, reference) is indexed.
  */
-export async function listLedger(db: Db, workspaceId: string, query: ListLedgerInput): Promise<LedgerPage> {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await db.ledgerEntry.findMany({
-    where: {
-      workspaceId,
-      ...(query.type?.length ? { type: { in: query.type } } : {}),
-      ...(query.from || query.to ? { createdAt: { gte: query.from, lt: query.to } } : {}),
-      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, sequence: { lt: after.sequence } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { sequence: "desc" }],
-    take: query.limit + 1,
-    select: SELECT,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { data: await toViews(db, page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+async function whereOf(db: Db, workspaceId: string, filters: LedgerFilters): Promise<Prisma.LedgerEntryWhereInput | null> {
+  const where: Prisma.LedgerEntryWhereInput = { workspaceId };
+  if (filters.type?.length) where.type = { in: filters.type };
+  if (filters.from || filters.to) where.createdAt = { gte: filters.from, lt: filters.to };
+  if (filters.service) {
+    const service = await db.service.findUnique({ where: { key: filters.service }, select: { id: true } });
+    if (!service) return null;
+    where.serviceId = service.id;
+  }
+  if (filters.reference) {
+    const wallet = await db.wallet.findUnique({ where: { workspaceId }, select: { id: true } });
+    if (!wallet) return null;
+    where.walletId = wallet.id;
+    const reference = filters.reference;
+    where.OR = [{ referenceId: reference }, { idempotencyKey: reference }, ...(UUID.test(reference) ? [{ id: reference }] : [])];
+  }
+  return where;
 }
 
-/** Every matching entry, page by page, for exports. */
-export async function* iterateLedger(db: Db, workspaceId: string, query: Omit<ListLedgerInput, "cursor" | "limit">) {
+async function pageOf(db: Db, where: Prisma.LedgerEntryWhereInput, cursor: string | undefined, limit: number): Promise<LedgerPage> {
+  const after = cursor ? decodeCursor(cursor) : null;
+  const rows = await db.ledgerEntry.findMany({
+    where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, sequence: { lt: after.sequence } }] }] } : where,
+    orderBy: [{ createdAt: "desc" }, { sequence: "desc" }],
+    take: limit + 1,
+    select: SELECT,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { data: await toViews(db, page), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/**
+ * One page of a workspace's ledger, newest first, by keyset on (createdAt, sequence): stable
+ * while entries are appended. Filters (type, service, time window, reference) combine with AND.
+ */
+export async function listLedger(db: Db, workspaceId: string, query: ListLedgerInput): Promise<LedgerPage> {
+  const where = await whereOf(db, workspaceId, query);
+  return where ? pageOf(db, where, query.cursor, query.limit) : { data: [], nextCursor: null };
+}
+
+/** Every entry matching the filters, page by page, for exports: never the whole history in memory. */
+export async function* iterateLedger(db: Db, workspaceId: string, filters: LedgerFilters) {
+  const where = await whereOf(db, workspaceId, filters);
+  if (!where) return;
   let cursor: string | undefined;
   do {
-    const page = await listLedger(db, workspaceId, { ...query, cursor, limit: 200 });
+    const page = await pageOf(db, where, cursor, 200);
     yield* page.data;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

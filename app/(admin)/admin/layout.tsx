@@ -1,5 +1,5 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { redirectToSignIn } from "@/components/auth/redirect-to-sign-in";
 import { AppShell } from "@/components/shell/app-shell";
 import { ForbiddenNotice } from "@/components/shell/forbidden-notice";
 import type { NavItem } from "@/components/shell/nav";
@@ -28,7 +28,7 @@ const CUSTOMER_VIEW: NavItem[] = [{ href: "/dashboard", label: "Customer view", 
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
-  if (!session) redirect("/sign-in?callbackUrl=/admin");
+  if (!session) return redirectToSignIn("/admin");
   if (!isPlatformAdmin(session.user.role)) return <ForbiddenNotice email={session.user.email} />;
   return (
     <AppShell navLabel="Admin" nav={NAV} secondaryNav={CUSTOMER_VIEW} homeHref="/admin" areaBadge="Admin" email={session.user.email}>

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackUrl } from "@/components/auth/safe-callback-url";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { currentSession } from "@/lib/auth/session";
+import { currentSession, isPlatformAdmin } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -12,7 +12,10 @@ type SignInPageProps = { searchParams: Promise<Record<string, string | string[] 
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
-  if (await currentSession()) redirect("/dashboard");
+  const session = await currentSession();
+  // Already signed in: straight to the page asked for, or to this person's home (decided here, not
+  // through "/", so the client router never replays a "/" it cached while signed out).
+  if (session) redirect(callbackUrl !== "/" ? callbackUrl : isPlatformAdmin(session.user.role) ? "/admin" : "/dashboard");
   return (
     <AuthCard
       title="Sign in"

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeysetPager } from "@/components/ui/keyset-pager";
 import { Table, type Column } from "@/components/ui/table";
-import { currentSession } from "@/lib/auth/session";
+import { currentSession, isPlatformAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { isMailboxAvailable, listMailbox } from "@/services/mail/list-mailbox";
@@ -31,7 +31,7 @@ export default async function MailboxPage({ searchParams }: MailboxPageProps) {
   if (!session) redirect("/sign-in?callbackUrl=/dev/mailbox");
   const cursorParam = (await searchParams).cursor;
   const cursor = typeof cursorParam === "string" && /^[0-9a-f-]{36}$/i.test(cursorParam) ? cursorParam : undefined;
-  const { rows, nextCursor } = await listMailbox(db(), { email: session.user.email, isPlatformAdmin: session.user.role === "ADMIN" }, { cursor });
+  const { rows, nextCursor } = await listMailbox(db(), { email: session.user.email, isPlatformAdmin: isPlatformAdmin(session.user.role) }, { cursor });
   return (
     <>
       <PageHeader

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
-import { currentSession } from "@/lib/auth/session";
+import { currentSession, isPlatformAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { findMailboxMessage, isMailboxAvailable } from "@/services/mail/list-mailbox";
@@ -16,7 +16,7 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   const { messageId } = await params;
   const session = await currentSession();
   if (!session) redirect(`/sign-in?callbackUrl=/dev/mailbox/${encodeURIComponent(messageId)}`);
-  const message = await findMailboxMessage(db(), { email: session.user.email, isPlatformAdmin: session.user.role === "ADMIN" }, messageId);
+  const message = await findMailboxMessage(db(), { email: session.user.email, isPlatformAdmin: isPlatformAdmin(session.user.role) }, messageId);
   if (!message) notFound();
   return (
     <>
