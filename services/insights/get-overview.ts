@@ -39,6 +39,8 @@ export type Overview = {
   low: LowBalance;
   /** The cheapest pack on sale: the low-balance warning's one-click top-up. */
   smallestPack: CreditPackView | null;
+  /** Service key → display name. */
+  serviceNames: Record<string, string>;
 };
 
 /**
@@ -50,12 +52,13 @@ export async function getOverview(db: Db, workspaceId: string, rangeDays: UsageR
   const now = clock.now();
   const days = dayRange(now, rangeDays);
   const from = new Date(`${days[0]}T00:00:00.000Z`);
-  const [position, subscription, usage, pricing, packs] = await Promise.all([
+  const [position, subscription, usage, pricing, packs, services] = await Promise.all([
     getCreditPosition(db, workspaceId, clock),
     findCurrentSubscription(db, workspaceId),
     summarizeUsage(db, workspaceId, { from, to: new Date(now.getTime() + 1) }, clock),
     getPricingSettings(db),
     listPackagesOnSale(db, "ONE_TIME"),
+    db.service.findMany({ select: { key: true, name: true } }),
   ]);
   const paceFrom = dayRange(now, PACE_DAYS)[0]!;
   const recent = usage.data.filter((row) => row.day >= paceFrom).reduce((sum, row) => sum + row.credits, 0);
@@ -70,6 +73,7 @@ export async function getOverview(db: Db, workspaceId: string, rangeDays: UsageR
     dailyAverage,
     low: lowBalance(position.spendable, dailyAverage, smallestPack?.credits ?? null),
     smallestPack,
+    serviceNames: Object.fromEntries(services.map((s) => [s.key, s.name])),
   };
 }
 

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { RangeToggle } from "@/components/charts/range-toggle";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { UsageDayTable } from "@/components/charts/usage-day-table";
 import { BalanceCards } from "@/components/credits/balance-cards";
 import { LedgerTable } from "@/components/credits/ledger-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -9,15 +12,19 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { currentSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { getBalance } from "@/services/credits/get-balance";
+import { formatCredits } from "@/lib/format";
 import { listLedger } from "@/services/credits/list-ledger";
+import { getOverview } from "@/services/insights/get-overview";
 import { currentWorkspace } from "@/app/(customer)/current-workspace";
+import { AccountStatus } from "./account-status";
+import { PlanCard } from "./plan-card";
+import { usageRangeOf } from "./usage-range";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 const RECENT_ENTRIES = 8;
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ range?: string | string[] }> }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/dashboard");
   const workspace = await currentWorkspace(session.user.id);
@@ -30,7 +37,11 @@ export default async function DashboardPage() {
       </>
     );
   }
-  const [balance, recent] = await Promise.all([getBalance(db(), workspace.id), listLedger(db(), workspace.id, { limit: RECENT_ENTRIES })]);
+  const range = usageRangeOf((await searchParams).range);
+  const [overview, recent] = await Promise.all([getOverview(db(), workspace.id, range), listLedger(db(), workspace.id, { limit: RECENT_ENTRIES })]);
+  const canBuy = workspace.role !== "MEMBER";
+  const serviceName = (key: string) => overview.serviceNames[key] ?? key;
+  const chartLabel = `Credits spent per day by service, last ${range} days`;
 
   return (
     <>
@@ -43,8 +54,56 @@ export default async function DashboardPage() {
           </Link>
         }
       />
-      <BalanceCards balance={balance} />
-      <Card title="Recent activity" description="Purchases, plan credits and usage, newest first." className="mt-6" flush>
+      <AccountStatus
+        position={overview.position}
+        low={overview.low}
+        dailyAverage={overview.dailyAverage}
+        smallestPack={overview.smallestPack}
+        workspaceId={workspace.id}
+        canBuy={canBuy}
+      />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <BalanceCards position={overview.position} baseUnitCents={overview.baseUnitCents} currency={overview.currency} />
+        <PlanCard plan={overview.plan} />
+      </div>
+      <Card
+        title="Usage"
+        description={`${formatCredits(overview.usage.total)} credits in the last ${range} days (UTC days, today included).`}
+        actions={<RangeToggle path="/dashboard" ranges={[30, 90]} current={range} label="Usage period" />}
+        className="mt-6"
+      >
+        {overview.usage.total ? (
+          <>
+            <StackedBarChart series={overview.usage} label={chartLabel} serviceName={serviceName} />
+            <details className="mt-4">
+              <summary className="cursor-pointer text-sm font-medium text-accent-700">Show the numbers</summary>
+              <div className="mt-3">
+                <UsageDayTable series={overview.usage} caption={`${chartLabel}, as a table`} serviceName={serviceName} />
+              </div>
+            </details>
+          </>
+        ) : (
+          <EmptyState title={`No usage in the last ${range} days`} icon="usage" bordered={false}>
+            What your services spend through the usage API appears here, per day and per service.
+          </EmptyState>
+        )}
+        <p className="mt-4 text-sm">
+          <Link href="/usage" className="font-medium text-accent-700 underline underline-offset-2 hover:text-accent-800">
+            Usage by service, trends and tips
+          </Link>
+        </p>
+      </Card>
+      <Card
+        title="Recent activity"
+        description="Purchases, plan credits and usage, newest first."
+        actions={
+          <Link href="/transactions" className={buttonClassName({ variant: "secondary", size: "sm" })}>
+            Full history
+          </Link>
+        }
+        className="mt-6"
+        flush
+      >
         {recent.data.length ? (
           <LedgerTable entries={recent.data} caption="Recent credit activity" />
         ) : (
