@@ -14,10 +14,11 @@ const DAY_MS = 86_400_000;
 
 export type UsageReport = {
   periodDays: UsageRange;
-  /** This period's first and last UTC day (today), and the previous period's first. */
+  /** This period's first and last UTC day (today), and the previous period's. */
   currentFrom: string;
   currentTo: string;
   previousFrom: string;
+  previousTo: string;
   usage: DailyUsageSeries;
   trends: ServiceTrend[];
   serviceNames: Record<string, string>;
@@ -73,6 +74,7 @@ export async function getUsageReport(db: Db, workspaceId: string, periodDays: Us
     currentFrom,
     currentTo,
     previousFrom,
+    previousTo: both[periodDays - 1]!,
     usage: dailyUsageSeries(usage.data, dayRange(now, periodDays)),
     trends,
     serviceNames,

@@ -113,7 +113,7 @@ describeEachEngine("overview and usage numbers", ({ prisma }) => {
 
   it("compares periods per service and gives tips that state their numbers", async () => {
     const report = await getUsageReport(prisma(), workspaceId, 30, clock);
-    expect(report).toMatchObject({ currentFrom: "2026-10-28", currentTo: "2026-11-26", previousFrom: "2026-09-28" });
+    expect(report).toMatchObject({ currentFrom: "2026-10-28", currentTo: "2026-11-26", previousFrom: "2026-09-28", previousTo: "2026-10-27" });
     const byService = Object.fromEntries(report.trends.map((t) => [t.service, t]));
     expect(byService["ai.completion"]!.current).toEqual({ service: "ai.completion", credits: 45, calls: 4, quantity: 9 });
     expect(byService["ai.completion"]!.changePercent).toBeNull();

@@ -5,7 +5,6 @@ import { RangeToggle } from "@/components/charts/range-toggle";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { UsageDayTable } from "@/components/charts/usage-day-table";
 import { BalanceCards } from "@/components/credits/balance-cards";
-import { LedgerTable } from "@/components/credits/ledger-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,6 +17,7 @@ import { getOverview } from "@/services/insights/get-overview";
 import { currentWorkspace } from "@/app/(customer)/current-workspace";
 import { AccountStatus } from "./account-status";
 import { PlanCard } from "./plan-card";
+import { RecentActivity } from "./recent-activity";
 import { usageRangeOf } from "./usage-range";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -105,7 +105,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         flush
       >
         {recent.data.length ? (
-          <LedgerTable entries={recent.data} caption="Recent credit activity" />
+          <RecentActivity entries={recent.data} serviceName={serviceName} />
         ) : (
           <EmptyState title="No activity yet" icon="clock" bordered={false}>
             Purchases, plan credits and what your services spend will appear here as they happen.

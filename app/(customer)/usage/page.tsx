@@ -55,7 +55,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
               <p className="text-sm text-slate-600">No usage in this period; the table below compares it with the period before.</p>
             )}
           </Card>
-          <Card title="Per service" description={`Cost at the base rate, and the change against ${report.previousFrom} to the day before ${report.currentFrom}.`} flush>
+          <Card title="Per service" description={`Cost at the base rate. “Previous” is ${report.previousFrom} to ${report.previousTo}.`} flush>
             <ServiceTrendTable trends={report.trends} serviceName={serviceName} baseUnitCents={report.baseUnitCents} currency={report.currency} periodDays={range} />
           </Card>
           <Card title="Per day and service" description="The chart's numbers, newest day first.">
