@@ -3,7 +3,8 @@
 // (p1) the overview's services as the page calls them, 30 and 90 days; (p2) the usage page's;
 // (p3) the ledger listing the transactions page uses, first page and filtered pages; (p4) the
 // pages over HTTP against `next start` (when a production build exists), one request at a time,
-// so each latency is the server's time for the page plus a loopback round trip.
+// so each latency is the server's time for the page plus a loopback round trip; /settings, a
+// signed-in page with no data of its own, is the floor they stand on.
 //
 // Alone: scripts/node24.sh tsx --conditions=react-server bench/pages.ts (build first for p4).
 // From bench/run.ts: measurePages().
@@ -102,7 +103,8 @@ export async function measurePages(options: PagesOptions = {}): Promise<void> {
     if (existsSync(".next/BUILD_ID")) {
       server = await startServer(url, port);
       const cookie = await sessionCookie(url, seeded.userId);
-      for (const path of ["/dashboard", "/dashboard?range=90", "/usage", "/usage?range=90"]) {
+      // /settings reads no data beyond the shell's: the floor a signed-in page costs here, for context.
+      for (const path of ["/settings", "/dashboard", "/dashboard?range=90", "/usage", "/usage?range=90"]) {
         rows.push(
           await timed(`(p4) GET ${path} over HTTP`, requests, async () => {
             const response = await httpRequest(`http://localhost:${port}${path}`, { headers: { cookie } });
