@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type Db } from "@/lib/db";
+import { inTransaction, Prisma, type Db } from "@/lib/db";
 
 const DAY_MS = 86_400_000;
 /**
@@ -20,8 +20,8 @@ export function rollupCutoff(now: Date): Date {
 }
 
 async function rollRange(db: Db, workspaceId: string, from: Date, until: Date) {
-  // One statement: the days' totals and the range that now covers them commit together, and a
-  // concurrent roll of the same days finds the rows (DO NOTHING: a closed day's total is fixed).
+  // One statement: the days' totals and the range that now covers them are written together
+  // (DO NOTHING: a closed day's total never changes, so rows already there are right).
   await db.$executeRaw(Prisma.sql`
     WITH rolled AS (
       INSERT INTO usage_daily (workspace_id, day, service_id, credits, quantity, calls)
@@ -40,20 +40,34 @@ async function rollRange(db: Db, workspaceId: string, from: Date, until: Date) {
       rolled_until = greatest(usage_rollup_ranges.rolled_until, excluded.rolled_until)`);
 }
 
+type RolledRange = { rolledFrom: Date; rolledUntil: Date };
+
+async function findRange(db: Db, workspaceId: string): Promise<RolledRange | undefined> {
+  const [range] = await db.$queryRaw<RolledRange[]>(Prisma.sql`
+    SELECT rolled_from::timestamp AT TIME ZONE 'UTC' AS "rolledFrom", rolled_until::timestamp AT TIME ZONE 'UTC' AS "rolledUntil"
+    FROM usage_rollup_ranges WHERE workspace_id = ${workspaceId}::uuid`);
+  return range;
+}
+
+const covers = (range: RolledRange | undefined, from: Date, until: Date) => Boolean(range && range.rolledFrom <= from && range.rolledUntil >= until);
+
 /**
  * Makes `usage_daily` hold every closed UTC day from `from` (a midnight) up to `until` (a midnight,
  * at most rollupCutoff(now)), keeping the rolled range contiguous. Idempotent and safe to run
- * concurrently; each piece is one statement, so no transaction is needed.
+ * concurrently: when days are missing, one transaction per workspace at a time (an advisory lock)
+ * re-reads the range and rolls what is still missing, so two views asking for different windows
+ * cannot leave a gap the range claims to cover. The usual case — nothing missing — is one read.
  *
  * It assumes what the app guarantees: a USAGE entry is written with the current time. Seeds and
  * tests that backdate usage must do so before those days are first read.
  */
 export async function rollUpUsage(db: Db, workspaceId: string, from: Date, until: Date): Promise<void> {
-  if (from >= until) return;
-  const [range] = await db.$queryRaw<{ rolledFrom: Date; rolledUntil: Date }[]>(Prisma.sql`
-    SELECT rolled_from::timestamp AT TIME ZONE 'UTC' AS "rolledFrom", rolled_until::timestamp AT TIME ZONE 'UTC' AS "rolledUntil"
-    FROM usage_rollup_ranges WHERE workspace_id = ${workspaceId}::uuid`);
-  if (!range) return rollRange(db, workspaceId, from, until);
-  if (range.rolledUntil < until) await rollRange(db, workspaceId, range.rolledUntil, until);
-  if (from < range.rolledFrom) await rollRange(db, workspaceId, from, range.rolledFrom);
+  if (from >= until || covers(await findRange(db, workspaceId), from, until)) return;
+  await inTransaction(db, async (tx) => {
+    await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('usage_rollup:' || ${workspaceId}))`);
+    const range = await findRange(tx, workspaceId);
+    if (!range) return rollRange(tx, workspaceId, from, until);
+    if (range.rolledUntil < until) await rollRange(tx, workspaceId, range.rolledUntil, until);
+    if (from < range.rolledFrom) await rollRange(tx, workspaceId, from, range.rolledFrom);
+  });
 }

@@ -127,6 +127,24 @@ describeEachEngine("overview and usage numbers", ({ prisma }) => {
     expect(report.tips[0]!.detail).toContain("245 credits expire on Nov 29 (in 3.0 days)");
   });
 
+  it("leaves no gap when views of different windows fill the rollup at the same time", async () => {
+    const fresh = (await createAccount(prisma())).workspace.id;
+    await replay(prisma(), fresh, [
+      ["2026-10-01T12:00:00Z", { grant: "PURCHASE", credits: 500 }],
+      ["2026-10-20T12:00:00Z", { use: "workflow.run", quantity: 4 }], // inside the older window
+      ["2026-11-06T12:00:00Z", { use: "workflow.run", quantity: 6 }], // between the two windows
+      ["2026-11-20T12:00:00Z", { use: "workflow.run", quantity: 8 }], // inside the recent window
+    ]);
+    const summary = (from: string, to: string) => summarizeUsage(prisma(), fresh, { from: new Date(from), to: new Date(to) }, clock);
+    await Promise.all([summary("2026-11-18T00:00:00Z", "2026-11-26T12:00:00Z"), summary("2026-10-15T00:00:00Z", "2026-10-25T00:00:00Z")]);
+    const all = await summary("2026-10-01T00:00:00Z", "2026-11-26T12:00:00Z");
+    expect(all.data.map((r) => [r.day, r.credits])).toEqual([
+      ["2026-10-20", 4],
+      ["2026-11-06", 6],
+      ["2026-11-20", 8],
+    ]);
+  });
+
   it("suggests the plan that would have been cheaper than the packs bought in the last 90 days", async () => {
     const other = (await createAccount(prisma())).workspace.id;
     // Six 500-credit packs at $50 in 90 days (and one older, outside the window): 1,000 credits a month for $100.
