@@ -38,7 +38,7 @@ function stateOf({ position, low, dailyAverage }: Props): State {
       body:
         position.balance < 0
           ? `The balance is ${formatCredits(position.balance)} after a correction: usage is refused until new credits bring it above zero.`
-          : "The wallet is empty, so usage calls are refused (402). Buy a pack or subscribe to a plan; credits arrive as soon as the payment succeeds.",
+          : `${position.balance > 0 ? `The ${formatCredits(position.balance)} credits left have expired` : "The wallet is empty"}, so usage calls are refused (402). Buy a pack or subscribe to a plan; credits arrive as soon as the payment succeeds.`,
     };
   }
   if (low.isLow) {
