@@ -95,3 +95,15 @@ export async function seedPagesWorkspace(url: string): Promise<PageBenchWorkspac
     return { workspaceId, userId, entries: Number(count[0]!.entries), seedSeconds: (performance.now() - started) / 1000 };
   });
 }
+
+/** The workspace a previous seed made, for measuring again without seeding. */
+export async function findPagesWorkspace(url: string): Promise<PageBenchWorkspace> {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query<{ workspaceId: string; userId: string; entries: string }>(
+      `SELECT w.id AS "workspaceId", m.user_id AS "userId", (SELECT count(*) FROM ledger_entries e WHERE e.workspace_id = w.id) AS entries
+       FROM workspaces w JOIN memberships m ON m.workspace_id = w.id WHERE w.slug = 'bench-pages'`,
+    );
+    if (!rows[0]) throw new Error("No seeded workspace to reuse: run once without BENCH_PAGES_REUSE");
+    return { workspaceId: rows[0].workspaceId, userId: rows[0].userId, entries: Number(rows[0].entries), seedSeconds: 0 };
+  });
+}

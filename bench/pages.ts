@@ -17,10 +17,10 @@ import { integrityReport } from "@/services/credits/integrity-report";
 import { listLedger } from "@/services/credits/list-ledger";
 import { getOverview } from "@/services/insights/get-overview";
 import { getUsageReport } from "@/services/insights/get-usage-report";
-import { migrate, recreateDatabase, withClient } from "./database";
+import { migrate, recreateDatabase, withClient, withDatabase } from "./database";
 import { closeHttpClients, httpRequest } from "./http-client";
 import { startServer, stopServer } from "./http-server";
-import { seedPagesWorkspace } from "./pages-seed";
+import { findPagesWorkspace, seedPagesWorkspace } from "./pages-seed";
 import { percentile } from "./stats";
 
 const BENCH_NEXTAUTH_SECRET = "bench-secret-bench-secret-bench-secret-42"; // what bench/http-server.ts starts next with
@@ -70,10 +70,16 @@ export async function measurePages(options: PagesOptions = {}): Promise<void> {
   const port = options.port ?? Number(process.env.BENCH_PAGES_PORT ?? 3298);
   const requests = options.requests ?? Number(process.env.BENCH_PAGES_REQUESTS ?? 50);
 
-  const url = await recreateDatabase(serverUrl, database);
-  await migrate(url);
-  const seeded = await seedPagesWorkspace(url);
-  const notes = [`(p) seeded ${seeded.entries.toLocaleString()} ledger entries in one workspace in ${seeded.seedSeconds.toFixed(1)} s (database ${database})`];
+  // BENCH_PAGES_REUSE=1 measures again on the database a previous run seeded (a minute saved per try).
+  const reuse = process.env.BENCH_PAGES_REUSE === "1";
+  const url = reuse ? withDatabase(serverUrl, database) : await recreateDatabase(serverUrl, database);
+  if (!reuse) await migrate(url);
+  const seeded = reuse ? await findPagesWorkspace(url) : await seedPagesWorkspace(url);
+  const notes = [
+    reuse
+      ? `(p) reused the seeded database ${database} (${seeded.entries.toLocaleString()} entries)`
+      : `(p) seeded ${seeded.entries.toLocaleString()} ledger entries in one workspace in ${seeded.seedSeconds.toFixed(1)} s (database ${database})`,
+  ];
   const client = createDbClient({ kind: "postgres", url, poolSize: 8 });
   const db = client.prisma;
   const rows: Row[] = [];

@@ -1,5 +1,5 @@
-import { formatCredits } from "@/lib/format";
 import type { DailyUsageSeries } from "@/services/insights/usage-series";
+import { formatCount as formatCredits, formatShortDay as shortDay } from "./format";
 import { seriesColour } from "./palette";
 import { labelledIndices, niceCeiling, ticks } from "./scale";
 
@@ -13,10 +13,6 @@ type Props = {
 const BAR_STEP = 10;
 const BAR_WIDTH = 7;
 const HEIGHT = 100;
-
-function shortDay(day: string): string {
-  return new Date(`${day}T00:00:00.000Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-}
 
 /**
  * Stacked bars, one per day, one segment per service. The SVG stretches to the card's width (its

@@ -1,4 +1,4 @@
-import { formatCredits } from "@/lib/format";
+import { formatCount as formatCredits } from "./format";
 import type { DailyUsageSeries } from "@/services/insights/usage-series";
 
 type Props = { series: DailyUsageSeries; caption: string; serviceName: (key: string) => string };

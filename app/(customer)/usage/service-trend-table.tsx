@@ -1,4 +1,5 @@
-import { formatCents, formatCredits } from "@/lib/format";
+import { formatCount as formatCredits } from "@/components/charts/format";
+import { formatCents } from "@/lib/format";
 import type { ServiceTrend } from "@/services/insights/usage-series";
 
 type Props = { trends: ServiceTrend[]; serviceName: (key: string) => string; baseUnitCents: number; currency: string; periodDays: number };
