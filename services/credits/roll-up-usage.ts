@@ -49,6 +49,13 @@ async function findRange(db: Db, workspaceId: string): Promise<RolledRange | und
   return range;
 }
 
+async function hasUsage(db: Db, workspaceId: string, from: Date, until: Date): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ found: boolean }[]>(Prisma.sql`
+    SELECT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.workspace_id = ${workspaceId}::uuid AND e.type = 'USAGE'
+      AND e.created_at >= ${from}::timestamptz AND e.created_at < ${until}::timestamptz) AS found`);
+  return Boolean(row?.found);
+}
+
 const covers = (range: RolledRange | undefined, from: Date, until: Date) => Boolean(range && range.rolledFrom <= from && range.rolledUntil >= until);
 
 /**
@@ -63,6 +70,8 @@ const covers = (range: RolledRange | undefined, from: Date, until: Date) => Bool
  */
 export async function rollUpUsage(db: Db, workspaceId: string, from: Date, until: Date): Promise<void> {
   if (from >= until || covers(await findRange(db, workspaceId), from, until)) return;
+  // A workspace that never spent in the window (every new one) has nothing to roll up: no write on a read.
+  if (!(await hasUsage(db, workspaceId, from, until))) return;
   await inTransaction(db, async (tx) => {
     await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('usage_rollup:' || ${workspaceId}))`);
     const range = await findRange(tx, workspaceId);
