@@ -7,6 +7,7 @@
 // (g) the load generator's own ceiling: the same client and clients against a constant answer.
 // (h) credit holds: reserve + settle pairs against the spread limit (bench/holds.ts).
 // (i) the admin pages at scale, in a database of their own (bench/admin-pages.ts).
+// (p) the customer pages on one workspace with 1,000,000 ledger entries (bench/pages.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
@@ -20,6 +21,7 @@ import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./databa
 import { closeHttpClients, httpRequest, startConstantServer } from "./http-client";
 import { startServer, stopServer } from "./http-server";
 import { preparePgbenchTables, runPgbench } from "./pgbench";
+import { measurePages } from "./pages";
 import { printTable, runLoad, summarize, type Measurement } from "./stats";
 import { measureWebhooks, startStripe } from "./webhook";
 
@@ -148,3 +150,9 @@ async function main() {
 }
 
 await main();
+
+// The customer pages against a 1,000,000-entry workspace, in a database of their own: a table of
+// their own too (latency percentiles, not throughput).
+console.log("");
+console.log("Customer pages, one workspace with 1,000,000 ledger entries:");
+await measurePages();

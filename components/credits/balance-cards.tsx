@@ -1,36 +1,44 @@
-import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { CENTS_PER_CREDIT, formatCents, formatCredits } from "@/lib/format";
-import type { BalanceResponse } from "@/types/usage";
+import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
+import type { CreditPosition } from "@/services/credits/get-credit-position";
+import { EXPIRING_SOON_DAYS } from "@/services/credits/get-credit-position";
 
-/** The dashboard's three numbers: balance (and its dollar value), spendable now, wallet status. */
-export function BalanceCards({ balance }: { balance: BalanceResponse }) {
-  const isPaused = balance.status === "PAUSED";
+type Props = { position: CreditPosition; baseUnitCents: number; currency: string };
+
+function shortDate(at: Date): string {
+  return at.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+/**
+ * The wallet's two numbers, each once: the balance (what usage can spend now, and its dollar
+ * value at the base rate) and the part of it that expires within a week. Credits held for
+ * in-flight work would be a third card; there are no holds yet, so there is none.
+ */
+export function BalanceCards({ position, baseUnitCents, currency }: Props) {
+  const lapsed = Math.max(position.balance, 0) - position.spendable;
   return (
-    <div className="grid gap-4 sm:grid-cols-3">
-      <Card title="Credits">
-        <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{formatCredits(balance.balance)}</p>
+    <>
+      <Card title="Balance">
+        <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
+          {formatCredits(position.spendable)} <span className="text-base font-medium text-slate-600">credits</span>
+        </p>
         <p className="mt-1.5 text-sm text-slate-600">
-          {balance.balance < 0
-            ? "Below zero after a correction; new credits cover it first."
-            : `Worth ${formatCents(balance.balance * CENTS_PER_CREDIT)} at $0.10 per credit`}
+          {position.balance < 0
+            ? `${formatCredits(-position.balance)} credits below zero after a correction; new credits cover it first.`
+            : `Worth ${formatCents(position.spendable * baseUnitCents, currency)} at ${formatUnitPrice(baseUnitCents, currency)} a credit. Spendable now.`}
+        </p>
+        {lapsed > 0 && <p className="mt-1 text-sm text-slate-600">{formatCredits(lapsed)} more have expired and will be written off.</p>}
+      </Card>
+      <Card title={`Expiring within ${EXPIRING_SOON_DAYS} days`}>
+        <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
+          {formatCredits(position.expiringSoon)} <span className="text-base font-medium text-slate-600">credits</span>
+        </p>
+        <p className="mt-1.5 text-sm text-slate-600">
+          {position.nextExpiryAt
+            ? `Plan credits; the first expire on ${shortDate(position.nextExpiryAt)}. Usage spends them first.`
+            : `Nothing expires this week. Purchased credits never expire.`}
         </p>
       </Card>
-      <Card title="Spendable now">
-        <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">{formatCredits(balance.available)}</p>
-        <p className="mt-1.5 text-sm text-slate-600">Excludes credits past their expiry date.</p>
-      </Card>
-      <Card title="Wallet status">
-        <div className="pt-1.5">
-          <Badge tone={isPaused ? "warning" : "success"}>
-            <span aria-hidden="true" className={`size-1.5 rounded-full ${isPaused ? "bg-amber-500" : "bg-emerald-500"}`} />
-            {isPaused ? "Paused" : "Active"}
-          </Badge>
-        </div>
-        <p className="mt-3 text-sm text-slate-600">
-          {isPaused ? "Usage is refused until support resumes the wallet." : "Your services can spend credits."}
-        </p>
-      </Card>
-    </div>
+    </>
   );
 }

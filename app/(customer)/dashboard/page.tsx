@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { BalanceCards } from "@/components/credits/balance-cards";
-import { LedgerTable } from "@/components/credits/ledger-table";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClassName } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { currentSession } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { getBalance } from "@/services/credits/get-balance";
-import { listLedger } from "@/services/credits/list-ledger";
 import { currentWorkspace } from "@/app/(customer)/current-workspace";
+import { OverviewSections } from "./overview-sections";
+import { OverviewSkeleton } from "./overview-skeleton";
+import { usageRangeOf } from "./usage-range";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const RECENT_ENTRIES = 8;
-
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ range?: string | string[] }> }) {
   const session = await currentSession();
   if (!session) redirect("/sign-in?callbackUrl=/dashboard");
   const workspace = await currentWorkspace(session.user.id);
@@ -30,8 +26,9 @@ export default async function DashboardPage() {
       </>
     );
   }
-  const [balance, recent] = await Promise.all([getBalance(db(), workspace.id), listLedger(db(), workspace.id, { limit: RECENT_ENTRIES })]);
+  const range = usageRangeOf((await searchParams).range);
 
+  // The header first; the figures stream in behind a skeleton (no wait on a blank page).
   return (
     <>
       <PageHeader
@@ -43,16 +40,9 @@ export default async function DashboardPage() {
           </Link>
         }
       />
-      <BalanceCards balance={balance} />
-      <Card title="Recent activity" description="Purchases, plan credits and usage, newest first." className="mt-6" flush>
-        {recent.data.length ? (
-          <LedgerTable entries={recent.data} caption="Recent credit activity" />
-        ) : (
-          <EmptyState title="No activity yet" icon="clock" bordered={false}>
-            Purchases, plan credits and what your services spend will appear here as they happen.
-          </EmptyState>
-        )}
-      </Card>
+      <Suspense key={range} fallback={<OverviewSkeleton />}>
+        <OverviewSections workspaceId={workspace.id} canBuy={workspace.role !== "MEMBER"} range={range} />
+      </Suspense>
     </>
   );
 }
