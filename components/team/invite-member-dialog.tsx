@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
 import { inviteMemberBody, type CreatedInvitation } from "@/types/team";
 import { CopyField } from "./copy-field";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useRequest } from "./use-request";
 
 const ROLES = [

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import type { WorkspaceRoleName } from "@/types/team";
-import { SelectField } from "./select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useRequest } from "./use-request";
 
 const ROLE_OPTIONS = [
