@@ -10,12 +10,12 @@ function shortDate(at: Date): string {
 }
 
 /**
- * The wallet's two numbers, each once: the balance (what usage can spend now, and its dollar
- * value at the base rate) and the part of it that expires within a week. Credits held for
- * in-flight work would be a third card; there are no holds yet, so there is none.
+ * The wallet's three numbers, each once: what usage can spend now (and its dollar value at the
+ * base rate), what holds reserve for jobs in progress, and the spendable part that expires within
+ * a week.
  */
 export function BalanceCards({ position, baseUnitCents, currency }: Props) {
-  const lapsed = Math.max(position.balance, 0) - position.spendable;
+  const lapsed = Math.max(position.balance - position.held, 0) - position.spendable;
   return (
     <>
       <Card title="Balance">
@@ -28,6 +28,16 @@ export function BalanceCards({ position, baseUnitCents, currency }: Props) {
             : `Worth ${formatCents(position.spendable * baseUnitCents, currency)} at ${formatUnitPrice(baseUnitCents, currency)} a credit. Spendable now.`}
         </p>
         {lapsed > 0 && <p className="mt-1 text-sm text-slate-600">{formatCredits(lapsed)} more have expired and will be written off.</p>}
+      </Card>
+      <Card title="Held for jobs">
+        <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">
+          {formatCredits(position.held)} <span className="text-base font-medium text-slate-600">credits</span>
+        </p>
+        <p className="mt-1.5 text-sm text-slate-600">
+          {position.held > 0
+            ? "Reserved by jobs still running. What they do not use comes back when they finish."
+            : "Nothing reserved. Jobs that reserve credits before they run show here."}
+        </p>
       </Card>
       <Card title={`Expiring within ${EXPIRING_SOON_DAYS} days`}>
         <p className="text-3xl font-semibold tracking-tight text-slate-900 tabular-nums">

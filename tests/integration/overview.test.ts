@@ -6,6 +6,7 @@ import { expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { consumeCredits } from "@/services/credits/consume-credits";
 import { grantCredits } from "@/services/credits/grant-credits";
+import { reserveHold } from "@/services/holds/reserve-hold";
 import { summarizeUsage } from "@/services/credits/summarize-usage";
 import { getOverview } from "@/services/insights/get-overview";
 import { getUsageReport } from "@/services/insights/get-usage-report";
@@ -158,5 +159,15 @@ describeEachEngine("overview and usage numbers", ({ prisma }) => {
     expect(report.trends).toEqual([]);
     expect(report.tips).toEqual([expect.objectContaining({ kind: "plan_cheaper", title: "The Scale plan would have cost $0.03 less" })]);
     expect(report.tips[0]!.detail).toContain("3,000 credits in 6 one-time purchases for $300.00");
+  });
+
+  it("shows what holds reserve as held, outside what is spendable and what expires this week", async () => {
+    const { workspace } = await createAccount(prisma());
+    await grantCredits(prisma(), { workspaceId: workspace.id, type: "PURCHASE", credits: 100, idempotencyKey: "held:1", actor }, clock);
+    await grantCredits(prisma(), { workspaceId: workspace.id, type: "SUBSCRIPTION_GRANT", credits: 50, expiresAt: new Date("2026-11-29T12:00:00Z"), idempotencyKey: "held:2", actor }, clock);
+    // The hold pins the soonest-expiring credits first: all 50 plan credits, then 10 purchased.
+    await reserveHold(prisma(), { workspaceId: workspace.id, serviceKey: "workflow.run", quantity: 60, ttlSeconds: 3600, idempotencyKey: "job", actor: { type: "API_KEY" } }, clock);
+    const overview = await getOverview(prisma(), workspace.id, 30, clock);
+    expect(overview.position).toMatchObject({ balance: 150, held: 60, spendable: 90, expiringSoon: 0 });
   });
 });

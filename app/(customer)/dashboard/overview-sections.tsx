@@ -34,7 +34,7 @@ export async function OverviewSections({ workspaceId, canBuy, range }: Props) {
         workspaceId={workspaceId}
         canBuy={canBuy}
       />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <BalanceCards position={overview.position} baseUnitCents={overview.baseUnitCents} currency={overview.currency} />
         <PlanCard plan={overview.plan} />
       </div>
