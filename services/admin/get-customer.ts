@@ -22,7 +22,7 @@ export async function getCustomer(db: Db, workspaceId: string, clock: Clock = sy
       isPersonal: true,
       stripeCustomerId: true,
       createdAt: true,
-      wallet: { select: { id: true, balance: true, status: true, pausedAt: true, pausedReason: true, resumeAt: true } },
+      wallet: { select: { id: true, balance: true, held: true, status: true, pausedAt: true, pausedReason: true, resumeAt: true } },
       memberships: { orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } } },
     },
   });

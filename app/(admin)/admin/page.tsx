@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { formatCents, formatCredits } from "@/lib/format";
 import { listWorkspaces } from "@/services/admin/list-workspaces";
 import { operationsSummary } from "@/services/admin/operations-summary";
+import { countOverdueDisputes } from "@/services/disputes/count-overdue-disputes";
 import { financeReport } from "@/services/finance/finance-report";
 
 export const metadata: Metadata = { title: "Admin overview" };
@@ -19,7 +20,12 @@ const PAGE_SIZE = 25;
 
 export default async function AdminOverviewPage() {
   if (!(await findAdminSession())) return null;
-  const [recent, finance, operations] = await Promise.all([listWorkspaces(db(), { limit: PAGE_SIZE }), financeReport(db(), 30), operationsSummary(db(), new Date())]);
+  const [recent, finance, operations, overdueDisputes] = await Promise.all([
+    listWorkspaces(db(), { limit: PAGE_SIZE }),
+    financeReport(db(), 30),
+    operationsSummary(db(), new Date()),
+    countOverdueDisputes(db()),
+  ]);
   const rows = recent.data;
   const shown = `${rows.length}${recent.nextCursor ? "+" : ""}`;
   const credits = rows.reduce((sum, row) => sum + row.wallet.balance, 0);
@@ -28,10 +34,11 @@ export default async function AdminOverviewPage() {
   return (
     <>
       <PageHeader title="Admin overview" description="Customers, their credits and the state of their wallets." />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard label="Workspaces" value={shown} note={recent.nextCursor ? `Showing the newest ${PAGE_SIZE}` : "All workspaces"} />
-        <StatCard label="Credits held" value={formatCredits(credits)} note={recent.nextCursor ? `Across the newest ${PAGE_SIZE} workspaces` : "Across all workspaces"} />
+        <StatCard label="Credit balances" value={formatCredits(credits)} note={recent.nextCursor ? `Across the newest ${PAGE_SIZE} workspaces` : "Across all workspaces"} />
         <StatCard label="Paused wallets" value={formatCredits(paused)} note={paused ? "Usage is refused for these" : "Every wallet can spend"} />
+        <StatCard label="Overdue disputes" value={formatCredits(overdueDisputes)} note={overdueDisputes ? "Past their first-response deadline: see Disputes" : "Every dispute is within its SLA"} />
       </div>
       <section aria-labelledby="overview-finance" className="mt-8">
         <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

@@ -6,6 +6,7 @@ import { CreditAdjustDialog } from "@/components/admin/credit-adjust-dialog";
 import { CustomerSummary } from "@/components/admin/customer-summary";
 import { DisputeTable, GrantTable, PaymentTable, SubscriptionTable } from "@/components/admin/customer-billing-tables";
 import { AuditTable, MemberTable } from "@/components/admin/customer-people-tables";
+import { HoldTable } from "@/components/admin/hold-table";
 import { PendingAdjustmentTable } from "@/components/admin/pending-adjustment-table";
 import { SubscriptionCancelDialog } from "@/components/admin/subscription-cancel-dialog";
 import { WalletStatusDialog } from "@/components/admin/wallet-status-dialog";
@@ -22,6 +23,7 @@ import { listAdjustmentRequests } from "@/services/admin/list-adjustment-request
 import { listWorkspaceAudit } from "@/services/admin/list-workspace-audit";
 import { findCurrentSubscription } from "@/services/billing/find-current-subscription";
 import { listLedger } from "@/services/credits/list-ledger";
+import { listHolds } from "@/services/holds/list-holds";
 import { getPricingSettings } from "@/services/pricing/pricing-settings";
 import { ledgerQuery } from "@/types/usage";
 
@@ -55,12 +57,13 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const auditCursor = first(query.audit) && UUID.test(first(query.audit)!) ? first(query.audit) : undefined;
 
   const customer = await loadCustomer(workspaceId);
-  const [ledger, audit, pending, plan, pricing] = await Promise.all([
+  const [ledger, audit, pending, plan, pricing, holds] = await Promise.all([
     listLedger(db(), workspaceId, { cursor: ledgerCursor, limit: 25 }),
     listWorkspaceAudit(db(), { workspaceId, cursor: auditCursor, limit: 20 }),
     listAdjustmentRequests(db(), { workspaceId, status: "PENDING", limit: 50 }),
     findCurrentSubscription(db(), workspaceId),
     getPricingSettings(db()),
+    listHolds(db(), workspaceId, { limit: 20 }),
   ]);
   const threshold = largestUnapprovedCredits(approvalPolicyFromEnv(), pricing.baseUnitCents);
   const isPaused = customer.wallet.status === "PAUSED";
@@ -95,6 +98,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <div className="mt-6 grid gap-6 *:min-w-0 xl:grid-cols-2">
         <Card title="Credit lots" description="Lots with credits left; usage draws the soonest-expiring first." flush>
           {customer.grants.length ? <GrantTable grants={customer.grants} /> : <EmptyState title="No credits left in any lot" icon="credits" bordered={false} />}
+        </Card>
+        <Card title="Holds" description={`Credits reserved by running jobs: ${customer.wallet.held.toLocaleString("en-US")} held now. The 20 newest.`} flush>
+          {holds.data.length ? <HoldTable holds={holds.data} /> : <EmptyState title="No holds" icon="clock" bordered={false} />}
         </Card>
         <Card title="Subscriptions" flush>
           {customer.subscriptions.length ? <SubscriptionTable subscriptions={customer.subscriptions} /> : <EmptyState title="Never subscribed" icon="billing" bordered={false} />}
