@@ -8,6 +8,7 @@
 // (h) credit holds: reserve + settle pairs against the spread limit (bench/holds.ts).
 // (i) the admin pages at scale, in a database of their own (bench/admin-pages.ts).
 // (p) the customer pages on one workspace with 1,000,000 ledger entries (bench/pages.ts).
+// Disputes: opening and deciding them (bench/disputes.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
@@ -16,6 +17,7 @@ import { consumeCredits } from "@/services/credits/consume-credits";
 import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
 import { measureAdminPages } from "./admin-pages";
 import { measureBatches } from "./batch";
+import { measureDisputes } from "./disputes";
 import { measureHolds } from "./holds";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
 import { closeHttpClients, httpRequest, startConstantServer } from "./http-client";
@@ -145,7 +147,7 @@ async function main() {
   printTable(rows);
   console.log("");
   for (const note of notes) console.log(note);
-  // (h) Runs after the server above has stopped: it starts its own against its own database.
+  // (i) Runs after the server above has stopped: it starts its own against its own database.
   await measureAdminPages({ serverUrl: SERVER_URL });
 }
 
@@ -156,3 +158,8 @@ await main();
 console.log("");
 console.log("Customer pages, one workspace with 1,000,000 ledger entries:");
 await measurePages();
+
+// Dispute creation and decisions, in a database of their own (bench/disputes.ts).
+console.log("");
+console.log("Disputes, 16 clients:");
+printTable((await measureDisputes()).map((m) => ({ name: m.name, ...summarize(m), ratio: null, errors: m.errors })));
