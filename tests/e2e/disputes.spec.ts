@@ -112,4 +112,11 @@ test("a disputed charge is partly refunded, appealed and refunded in full: exact
   const ledger = await (await page.request.get(`/api/workspaces/${me.workspaces[0].id}/ledger?type=DISPUTE_REFUND`)).json();
   expect(ledger.data.map((e: { amount: number }) => e.amount).sort()).toEqual([part, disputed - part].sort());
   await checkAccessible(page, testInfo, "my-disputes-decided");
+
+  // Each decision was emailed to the customer: the app's mail job delivered both to the mailbox.
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(page.getByRole("row", { name: /Your credit dispute has been decided/ })).toContainText("Delivered", { timeout: 1000 });
+    await expect(page.getByRole("row", { name: /Your appeal has been decided/ })).toContainText("Delivered", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
 });
