@@ -43,11 +43,12 @@ export type EngineContext = { engine: EngineName; prisma: () => PrismaClient };
 
 /**
  * `describe` once per engine, with an isolated, migrated database installed for the suite. An
- * engine that is not available shows up as skipped tests, so a run's count never hides it.
+ * engine that is not available shows up as skipped tests, so a run's count never hides it. A test
+ * that needs what only one engine has (two processes on one database) names it in `engines`.
  */
-export function describeEachEngine(title: string, suite: (ctx: EngineContext) => void) {
+export function describeEachEngine(title: string, suite: (ctx: EngineContext) => void, engines: EngineName[] = ENGINES) {
   const available = availableEngines();
-  for (const engine of ENGINES) {
+  for (const engine of engines) {
     describe.skipIf(!available.includes(engine))(`${title} [${engine}]`, () => {
       let client: DbClient | undefined;
       beforeAll(async () => {
