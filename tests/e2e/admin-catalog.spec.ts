@@ -4,17 +4,10 @@
 // axe (no serious or critical findings) at desktop and phone widths.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { balance, DEMO_PASSWORD, signInAsBob } from "./demo";
+import { balance, signInAs, signInAsBob } from "./demo";
 
 const WIDTHS = [1280, 375] as const;
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("admin@streamline.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("link", { name: "Admin", exact: true })).toBeVisible();
-}
 
 /** Scans the page at each width, attaching a full-page screenshot of each. */
 async function scanAtWidths(page: Page, testInfo: TestInfo, name: string) {
@@ -31,7 +24,7 @@ async function scanAtWidths(page: Page, testInfo: TestInfo, name: string) {
 }
 
 test("the admin edits the $49.99 plan's credits and starts a 20% sale; a customer buys a pack at the sale price and gets its credits", async ({ page, browser }, testInfo) => {
-  await signInAsAdmin(page);
+  await signInAs(page, "admin@streamline.test");
   await page.goto("/admin/packages");
   await expect(page.getByRole("heading", { name: "Packages", level: 1 })).toBeVisible();
   await scanAtWidths(page, testInfo, "packages");

@@ -3,21 +3,13 @@
 // until a second admin approves, and the asker cannot approve it themselves.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { DEMO_PASSWORD } from "./demo";
+import { signInAs } from "./demo";
 
 const CUSTOMER_EMAIL = "alice@acme.test";
 const CUSTOMER_NAME = "Acme Automation";
 // Above the default threshold (5,000 credits or $500, lib/env.ts).
 const LARGE_REMOVAL = 6_000;
 
-async function signInAs(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  // Password hashing is deliberately slow, and the first request warms the server: more than 5 s on a busy machine.
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
-}
 
 /** The customer's balance as the admin API reports it. */
 async function customerBalance(page: Page): Promise<number> {

@@ -4,15 +4,8 @@
 // overview have no serious or critical accessibility violations at desktop and phone widths.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { DEMO_PASSWORD, signInAsBob } from "./demo";
+import { signInAs, signInAsBob } from "./demo";
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("admin@streamline.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/(admin|dashboard)/, { timeout: 20_000 });
-}
 
 /** "Revenue today" on the finance page, in cents. */
 async function revenueToday(page: Page): Promise<number> {
@@ -48,7 +41,7 @@ async function expectAccessible(page: Page, testInfo: TestInfo, name: string) {
 }
 
 test("a pack bought with a test card shows in today's revenue; an admin's grant is found in the audit log", async ({ page, browser }, testInfo) => {
-  await signInAsAdmin(page);
+  await signInAs(page, "admin@streamline.test");
   const before = await revenueToday(page);
 
   const customerContext = await browser.newContext();
@@ -91,7 +84,7 @@ test("a pack bought with a test card shows in today's revenue; an admin's grant 
 });
 
 test("finance, audit and the overview pass axe at 1280 and 375 px", async ({ page }, testInfo) => {
-  await signInAsAdmin(page);
+  await signInAs(page, "admin@streamline.test");
   await page.goto("/admin/finance?days=30");
   await expect(page.getByRole("heading", { name: "Finance", level: 1 })).toBeVisible();
   await expectAccessible(page, testInfo, "finance");

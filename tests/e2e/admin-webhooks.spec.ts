@@ -4,7 +4,7 @@
 // the filters, replays one from the keyboard (a replay that fails again explains itself in a
 // modal), and the replay grants the plan's credits exactly once.
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { balance, DEMO_PASSWORD, EMULATOR } from "./demo";
+import { balance, EMULATOR, signInAs } from "./demo";
 
 const STARTER_CREDITS = 200;
 
@@ -70,10 +70,7 @@ test("an admin filters the received webhooks and replays one that failed during 
     expect(await balance(customer)).toBe(0);
 
     // The admin opens Admin → Webhooks and sees what the app received.
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill("admin@streamline.test");
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInAs(page, "admin@streamline.test");
     await expect(page.getByRole("heading", { name: "Admin overview" })).toBeVisible();
     await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Webhooks" }).click();
     await expect(page.getByRole("heading", { name: "Webhooks" })).toBeVisible();

@@ -2,7 +2,7 @@
 // Stripe's test cards. The balance is read from the API before and after: exactly the pack's
 // credits, or nothing.
 import { expect, test, type Page } from "@playwright/test";
-import { balance, DEMO_PASSWORD, EMULATOR, signInAsBob } from "./demo";
+import { balance, EMULATOR, signInAs, signInAsBob } from "./demo";
 
 async function payForHundredCredits(page: Page, card: string) {
   await page.goto("/credits");
@@ -75,10 +75,7 @@ test("a custom amount shows its price as it is typed and, paid with 4242, adds e
 });
 
 test("a plan grants its credits when paid, again at renewal, and never after it is cancelled", async ({ page, request }) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("alice@acme.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAs(page, "alice@acme.test");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   const before = await balance(page);
 

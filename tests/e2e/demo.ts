@@ -5,11 +5,20 @@ import { expect, type Page } from "@playwright/test";
 export const DEMO_PASSWORD = "demo-password-123";
 export const EMULATOR = `http://127.0.0.1:${process.env.E2E_STRIPE_EMULATOR_PORT ?? 12_112}`;
 
-export async function signInAsBob(page: Page) {
+/**
+ * Signs a demo account in and waits until sign-in has led on (customers land on the dashboard,
+ * admins on /admin). Password hashing is deliberately slow, and a first request warms the server.
+ */
+export async function signInAs(page: Page, email: string) {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill("bob@globex.test");
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 20_000 });
+}
+
+export async function signInAsBob(page: Page) {
+  await signInAs(page, "bob@globex.test");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 }
 

@@ -3,7 +3,7 @@
 // each read, with axe-core (no serious or critical violation) and a screenshot of each state.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { DEMO_PASSWORD } from "./demo";
+import { DEMO_PASSWORD, signInAs } from "./demo";
 
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 900 },
@@ -51,11 +51,7 @@ async function workspaceIdOf(page: Page): Promise<string> {
 async function pauseAsAdmin(browser: Browser, baseURL: string, workspaceId: string, reason: string) {
   const context = await browser.newContext({ baseURL });
   const admin = await context.newPage();
-  await admin.goto("/sign-in");
-  await admin.getByLabel("Email").fill("admin@streamline.test");
-  await admin.getByLabel("Password").fill(DEMO_PASSWORD);
-  await admin.getByRole("button", { name: "Sign in" }).click();
-  await admin.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await signInAs(admin, "admin@streamline.test");
   const response = await admin.request.put(`/api/admin/workspaces/${workspaceId}/wallet-status`, {
     headers: { origin: baseURL, "content-type": "application/json" },
     data: { paused: true, reason },
