@@ -97,14 +97,13 @@ test.describe("transactions", () => {
     await expect(page).not.toHaveURL(/entry=/);
     await expect(entryLink).toBeFocused();
 
-    // The drawer deep-links, and "Dispute this charge" names the charge on the disputes page.
+    // The drawer deep-links, and "Dispute this charge" opens the dispute form for that charge.
     await page.goto(`/transactions?entry=${searched}`);
     await expect(page.getByRole("dialog", { name: "Usage" })).toBeVisible();
     await page.getByRole("link", { name: "Dispute this charge" }).click();
-    await expect(page.getByRole("heading", { name: "Disputes" })).toBeVisible();
-    await expect(page.getByText("Disputes open soon")).toBeVisible();
-    await expect(page.getByRole("region", { name: "The charge you chose" })).toContainText(searched);
-    await expect(page.getByRole("textbox")).toHaveCount(0);
+    const form = page.getByRole("dialog", { name: "Dispute a charge" });
+    await expect(form).toBeVisible();
+    await expect(form.getByRole("combobox", { name: "Reason" })).toBeVisible();
 
     // Another workspace's entry is not shown, even by its id.
     await page.goto(`/transactions?q=${searched}`);
