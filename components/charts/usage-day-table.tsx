@@ -13,7 +13,7 @@ export function UsageDayTable({ series, caption, serviceName }: Props) {
   return (
     <>
       {series.services.length > 1 && <p className="mb-2 text-xs text-slate-600 sm:hidden">Scroll the table sideways for every service.</p>}
-      <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200">
+      <div role="region" aria-label={caption} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200">
         <table className="w-full text-left text-sm tabular-nums">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600">

@@ -10,7 +10,7 @@ const COLUMNS = ["Customer", "Reason", "State", "Credits", "Opened", "First resp
 /** The queue as a table that scrolls sideways inside a focusable, labelled region on small screens. */
 export function AdminDisputeTable({ rows, now }: { rows: AdminDisputeView[]; now: Date }) {
   return (
-    <div role="region" aria-label="Dispute queue" tabIndex={0} className="overflow-x-auto focus:outline-2 focus:outline-accent-500">
+    <div role="region" aria-label="Dispute queue" tabIndex={0} className="relative overflow-x-auto focus:outline-2 focus:outline-accent-500">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Disputes, oldest first</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">

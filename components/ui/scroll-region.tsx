@@ -41,7 +41,9 @@ export function ScrollRegion({ label, children }: { label: string; children: Rea
         role="region"
         aria-label={label}
         tabIndex={0}
-        className="overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-600"
+        // Positioned, so visually hidden text (absolutely placed) far right in a wide table is
+        // clipped here too, instead of widening the page.
+        className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent-600"
       >
         {children}
       </div>

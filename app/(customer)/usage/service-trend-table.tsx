@@ -21,7 +21,7 @@ export function ServiceTrendTable({ trends, serviceName, baseUnitCents, currency
   return (
     <>
       <p className="px-4 pt-3 text-xs text-slate-600 sm:hidden">Scroll the table sideways for every column.</p>
-      <div role="region" aria-label={caption} tabIndex={0} className="overflow-x-auto">
+      <div role="region" aria-label={caption} tabIndex={0} className="relative overflow-x-auto">
         <table className="w-full text-left text-sm tabular-nums">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600">

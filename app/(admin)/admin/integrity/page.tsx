@@ -38,7 +38,7 @@ export default async function IntegrityPage() {
       </Card>
       {!isHealthy && (
         <Card title="Wallets that disagree" description="Balance, sum of ledger entries and credits left in lots should be equal; so should credits held by the wallet, its lots and its active holds." className="mt-6" flush>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Wallets whose balance disagrees with their ledger</caption>
               <thead className="bg-slate-50 text-xs text-slate-600">

@@ -36,7 +36,7 @@ export default async function PackagesPage() {
         </Card>
         <Card title="Pricing history" flush>
           {history.length ? (
-            <div role="region" aria-label="Pricing history" tabIndex={0} className="overflow-x-auto">
+            <div role="region" aria-label="Pricing history" tabIndex={0} className="relative overflow-x-auto">
               <Table caption="Pricing versions, newest first" columns={[{ label: "Version" }, { label: "Base rate" }, { label: "Tiers" }, { label: "Reason" }, { label: "Saved" }]}>
                 {history.map((row) => {
                   const value = pricingSettings.safeParse(row.value);
@@ -68,7 +68,7 @@ function PackageCard({ title, rows, empty }: { title: string; rows: AdminPackage
   return (
     <Card title={title} flush>
       {rows.length ? (
-        <div role="region" aria-label={title} tabIndex={0} className="overflow-x-auto">
+        <div role="region" aria-label={title} tabIndex={0} className="relative overflow-x-auto">
           <Table
             caption={title}
             columns={[{ label: "Name" }, { label: "Price", align: "right" }, { label: "Credits", align: "right" }, { label: isPlan ? "Rollover" : "Order" }, { label: "Status" }, { label: "Version", align: "right" }, { label: "Actions" }]}

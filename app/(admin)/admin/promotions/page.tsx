@@ -37,7 +37,7 @@ export default async function PromotionsPage() {
       <div className="flex flex-col gap-6">
         <Card title="Promotions" description="Redemptions count from Checkout (reserved) and are given back if the checkout expires." flush>
           {promotions.length ? (
-            <div role="region" aria-label="Promotions table" tabIndex={0} className="overflow-x-auto">
+            <div role="region" aria-label="Promotions table" tabIndex={0} className="relative overflow-x-auto">
               <Table caption="Promotions, newest first" columns={[{ label: "Name" }, { label: "Offer" }, { label: "Window" }, { label: "Redeemed", align: "right" }, { label: "Limits" }, { label: "Status" }, { label: "Actions" }]}>
                 {promotions.map((promotion) => (
                   <tr key={promotion.id}>
