@@ -59,6 +59,8 @@ export default defineConfig({
         NEXTAUTH_URL: baseURL,
         NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Every spec signs up from the same address; the production default (10 an hour) is tested elsewhere.
+        SIGN_UP_LIMIT_PER_HOUR: "1000",
         STRIPE_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
       },
     },

@@ -19,6 +19,7 @@ const envSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10, "must be at most 10").default(0),
     NEXT_PUBLIC_API_URL: z.string().default("/api"),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+    SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     // Four-eyes: an admin credit adjustment above either limit waits for a second admin's approval.
     ADMIN_APPROVAL_THRESHOLD_CREDITS: z.coerce.number().int().min(0).default(5_000),

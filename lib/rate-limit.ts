@@ -17,11 +17,12 @@ export const RATE_LIMITS = {
    * through, an account gets this many guesses per window. Cleared by a successful sign-in.
    */
   signInFailuresPerAccount: { name: "sign-in-account", points: 10, durationSeconds: 15 * 60 },
-  /** Sign-up attempts per client address, valid or not. */
-  signUpPerAddress: { name: "sign-up", points: 10, durationSeconds: 3600 },
   /** Failed API-key authentications (missing, malformed, unknown or revoked key) per client address. */
   apiKeyFailuresPerAddress: { name: "api-key-failures", points: 20, durationSeconds: 60 },
 } satisfies Record<string, RateLimitRule>;
+
+/** Sign-up attempts per client address an hour, valid or not (configurable: a demo or a test run signs up many). */
+export const signUpRateLimit = (): RateLimitRule => ({ name: "sign-up", points: env().SIGN_UP_LIMIT_PER_HOUR, durationSeconds: 3600 });
 
 /** Calls per minute for one API key on /api/v1 (configurable: integrations differ). */
 export const apiKeyRateLimit = (): RateLimitRule => ({ name: "api-key", points: env().API_RATE_LIMIT_PER_MINUTE, durationSeconds: 60 });

@@ -26,8 +26,8 @@ type Spec<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
   query?: Q;
   /** Requires an `Idempotency-Key` header (a mutation that moves credits or money). */
   idempotent?: boolean;
-  /** Limits calls per client address, counted before anything else is read. */
-  rateLimitPerIp?: RateLimitRule;
+  /** Limits calls per client address, counted before anything else is read (a function: read at request time). */
+  rateLimitPerIp?: RateLimitRule | (() => RateLimitRule);
   /** The largest JSON body accepted (413 beyond); 64 KiB unless a route needs more. */
   maxBodyBytes?: number;
 };
@@ -66,7 +66,10 @@ function route<A, B extends z.ZodType | undefined, Q extends z.ZodType | undefin
   return async (req, context) => {
     try {
       if (isCrossSiteRequest(req)) throw new DomainError("cross_site_request", "This request came from another site");
-      if (spec.rateLimitPerIp) await assertWithinRateLimit(spec.rateLimitPerIp, clientIp(req));
+      if (spec.rateLimitPerIp) {
+        const rule = typeof spec.rateLimitPerIp === "function" ? spec.rateLimitPerIp() : spec.rateLimitPerIp;
+        await assertWithinRateLimit(rule, clientIp(req));
+      }
       const params = readParams((await context?.params) ?? {});
       const auth = await authenticate(req, params);
       const body = (spec.body ? spec.body.parse(await readJsonBody(req, spec.maxBodyBytes)) : undefined) as Infer<B>;

@@ -4,7 +4,7 @@ import { POST as signUp } from "@/app/api/auth/signup/route";
 import { GET as balance } from "@/app/api/v1/balance/route";
 import { authorizeCredentials } from "@/lib/auth/options";
 import { SHARED_CLIENT_ADDRESS } from "@/lib/http/client-ip";
-import { RATE_LIMITS, resetRateLimit } from "@/lib/rate-limit";
+import { RATE_LIMITS, resetRateLimit, signUpRateLimit } from "@/lib/rate-limit";
 import { revokeApiKey } from "@/services/api-keys/revoke-api-key";
 import { describeEachEngine } from "../helpers/engines";
 import { callRoute } from "../helpers/http";
@@ -17,13 +17,13 @@ const claimedAddress = (i: number) => ({ "x-forwarded-for": `203.0.113.${i}`, "x
 describeEachEngine("rate limits with no trusted proxy", ({ prisma }) => {
   // Every caller is in the one shared bucket, and both engines' suites run in this process.
   beforeEach(async () => {
-    for (const rule of [RATE_LIMITS.signUpPerAddress, RATE_LIMITS.signInPerAddress, RATE_LIMITS.apiKeyFailuresPerAddress]) {
+    for (const rule of [signUpRateLimit(), RATE_LIMITS.signInPerAddress, RATE_LIMITS.apiKeyFailuresPerAddress]) {
       await resetRateLimit(rule, SHARED_CLIENT_ADDRESS);
     }
   });
 
   it("holds sign-up to its limit when every request claims a new address", async () => {
-    const { points } = RATE_LIMITS.signUpPerAddress;
+    const { points } = signUpRateLimit();
     const attempt = (i: number, password: string) =>
       callRoute(signUp, { headers: claimedAddress(i), body: { name: "Rotating", email: `rotating-${randomUUID()}@example.test`, password } });
     const statuses = [];
