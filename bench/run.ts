@@ -83,8 +83,8 @@ async function main() {
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
     }).finally(constant.stop);
     // The framework's own ceiling here: a static route handler, no database. Context for (c).
-    const floor = await measured("(c0) Next.js floor: GET a static route", async () => {
-      const response = await httpRequest(`http://localhost:${PORT}/api/v1/openapi.json`);
+    const floor = await measured("(c0) Next.js floor: GET a static route (/api/live)", async () => {
+      const response = await httpRequest(`http://localhost:${PORT}/api/live`);
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
     });
     const floorOps = summarize(floor).opsPerSecond;

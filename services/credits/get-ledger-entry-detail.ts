@@ -24,6 +24,8 @@ export type LedgerEntryDetail = LedgerEntryView & {
     paidAt: Date | null;
     stripeInvoiceId: string | null;
     stripeChargeId: string | null;
+    /** Stripe's receipt page for the charge, stored when the payment was fulfilled. */
+    receiptUrl: string | null;
   } | null;
   /** The lot these credits went into: what is left of it and when it lapses. */
   grant: { credits: number; remaining: number; expiresAt: Date | null } | null;
@@ -94,6 +96,7 @@ export async function getLedgerEntryDetail(db: Db, workspaceId: string, entryId:
         paidAt: true,
         stripeInvoiceId: true,
         stripeChargeId: true,
+        receiptUrl: true,
         package: { select: { name: true } },
       },
     }),

@@ -92,10 +92,16 @@ export function EntryDetail({ entry, hrefFor }: EntryDetailProps) {
             </Row>
           )}
           <Row term="Receipt">
-            {/* Stripe's receipt address is not stored with the payment; the Customer Portal lists every receipt. */}
-            <Link href="/billing" className="text-accent-700 underline underline-offset-4">
-              Receipts and invoices in Billing
-            </Link>
+            {entry.payment.receiptUrl ? (
+              <a href={entry.payment.receiptUrl} target="_blank" rel="noreferrer" className="text-accent-700 underline underline-offset-4">
+                Stripe receipt<span className="sr-only"> (opens in a new tab)</span>
+              </a>
+            ) : (
+              // Not every payment has one yet (a bank debit still clearing); Billing lists every receipt.
+              <Link href="/billing" className="text-accent-700 underline underline-offset-4">
+                Receipts and invoices in Billing
+              </Link>
+            )}
           </Row>
         </Section>
       )}
