@@ -25,7 +25,8 @@ type Props = {
 export function CustomCreditsCheckout({ workspaceId, initialQuote }: Props) {
   const initialText = String(initialQuote.credits);
   const [text, setText] = useState(initialText);
-  const { quote, errors, isPending } = useCreditQuote(text, { text: initialText, quote: initialQuote });
+  const [code, setCode] = useState("");
+  const { quote, errors, codeErrors, isPending } = useCreditQuote(text, { text: initialText, quote: initialQuote }, code);
   const [submitting, setSubmitting] = useState(false);
   const [checkoutErrors, setCheckoutErrors] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -35,7 +36,8 @@ export function CustomCreditsCheckout({ workspaceId, initialQuote }: Props) {
     event.preventDefault();
     if (!workspaceId || !quote || isPending) return;
     setSubmitting(true);
-    const failure = await postWithKeyAndRedirect(`/workspaces/${workspaceId}/checkout`, { credits: quote.credits }, "checkoutUrl", newIdempotencyKey());
+    const body = { credits: quote.credits, ...(code.trim() ? { promotionCode: code.trim() } : {}) };
+    const failure = await postWithKeyAndRedirect(`/workspaces/${workspaceId}/checkout`, body, "checkoutUrl", newIdempotencyKey());
     setSubmitting(false);
     if (failure.errors?.credits) setCheckoutErrors(failure.errors.credits);
     else setProblem(failure);
@@ -45,20 +47,33 @@ export function CustomCreditsCheckout({ workspaceId, initialQuote }: Props) {
   return (
     <>
       <form onSubmit={buy} noValidate className="grid gap-4 sm:grid-cols-[minmax(0,16rem)_1fr] sm:items-start">
-        <Field
-          label="Number of credits"
-          name="credits"
-          inputMode="numeric"
-          autoComplete="off"
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setCheckoutErrors([]);
-          }}
-          errors={shownErrors}
-          hint={`${formatCredits(MIN_CREDITS_PER_PURCHASE)} to ${formatCredits(MAX_CREDITS_PER_PURCHASE)} credits.`}
-          aria-controls={priceId}
-        />
+        <div className="flex flex-col gap-4">
+          <Field
+            label="Number of credits"
+            name="credits"
+            inputMode="numeric"
+            autoComplete="off"
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setCheckoutErrors([]);
+            }}
+            errors={shownErrors}
+            hint={`${formatCredits(MIN_CREDITS_PER_PURCHASE)} to ${formatCredits(MAX_CREDITS_PER_PURCHASE)} credits.`}
+            aria-controls={priceId}
+          />
+          <Field
+            label="Promotion code (optional)"
+            name="promotionCode"
+            autoComplete="off"
+            maxLength={32}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            errors={isPending ? [] : codeErrors}
+            hint="A sale running now applies by itself."
+            aria-controls={priceId}
+          />
+        </div>
         <div className="flex flex-col gap-3 sm:pt-6">
           <div id={priceId} role="status" aria-live="polite" aria-busy={isPending} className={isPending ? "text-slate-400" : "text-slate-900"}>
             {quote && <PriceSummary quote={quote} />}
@@ -91,6 +106,14 @@ function PriceSummary({ quote }: { quote: CreditQuote }) {
       {quote.tier && (
         <p className="mt-1 text-sm text-emerald-700">
           {quote.tier.percentOff}% bulk discount: you save {formatCents(quote.discountCents, quote.currency)} on {formatCents(quote.subtotalCents, quote.currency)}.
+        </p>
+      )}
+      {quote.promotion && (
+        <p className="mt-1 text-sm text-emerald-700">
+          {quote.promotion.name}
+          {quote.promotion.discountCents > 0 && `: ${formatCents(quote.promotion.discountCents, quote.currency)} off`}
+          {quote.promotion.bonusCredits > 0 && `: ${formatCredits(quote.promotion.bonusCredits)} bonus credits`}
+          {quote.promotion.bonusCredits > 0 && quote.promotion.bonusExpiresDays !== null && ` (they expire ${quote.promotion.bonusExpiresDays} days after payment)`}.
         </p>
       )}
       {quote.nextTier && (

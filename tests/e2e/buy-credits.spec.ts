@@ -58,6 +58,12 @@ test("a custom amount shows its price as it is typed and, paid with 4242, adds e
   const price = page.getByRole("status").filter({ hasText: "for 7,500 credits" });
   await expect(price).toContainText("$712.50");
   await expect(price).toContainText("5% bulk discount: you save $37.50 on $750.00.");
+  // A code is priced by the server too: one that does not exist says so next to the field.
+  const code = page.getByLabel("Promotion code (optional)");
+  await code.fill("NOSUCHCODE");
+  await expect(page.getByText("This code does not apply to this purchase")).toBeVisible();
+  await code.fill("");
+  await expect(price).toContainText("$712.50");
   const buy = page.getByRole("button", { name: "Buy 7,500 credits for $712.50" });
   await expect(buy).toBeEnabled();
   await field.press("Enter"); // the form submits from the keyboard, like the button
