@@ -103,6 +103,15 @@ test("an invitation is emailed, read in the mailbox, accepted by a new user, and
   // The link worked once.
   await invitee.goto(new URL(shownLink).pathname);
   await expect(invitee.getByRole("heading", { name: "This invitation was already used" })).toBeVisible();
+
+  // A member sees prices and plans but cannot buy or change the plan: that is for owners and admins.
+  await invitee.goto("/credits");
+  await expect(invitee.getByRole("heading", { name: "Buy credits" })).toBeVisible();
+  await expect(invitee.getByText("Only the workspace's owners and admins can buy credits")).toBeVisible();
+  await expect(invitee.getByRole("button", { name: /^Buy / })).toHaveCount(0);
+  await invitee.goto("/billing");
+  await expect(invitee.getByRole("heading", { name: "Plans and billing" })).toBeVisible();
+  await expect(invitee.getByRole("button", { name: /^Subscribe to / })).toHaveCount(0);
 });
 
 test("API keys: created and shown once, then revoked after a confirmation", async ({ browser }, testInfo) => {
