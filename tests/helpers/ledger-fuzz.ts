@@ -181,7 +181,8 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
   function reserve(r: Random, workspaceId: string): Step {
     const svc = r.pick([service, flaky, estimate]);
     const quantity = r.next() < 0.02 ? 0 : r.int(1, 60);
-    const ttlMinutes = r.int(1, 90);
+    // Minutes to hours, against 0–12 minutes between operations: some expire, most can be settled.
+    const ttlMinutes = r.next() < 0.2 ? r.int(1, 15) : r.int(30, 240);
     const make = (key: string, description: string): Step => ({
       label: `reserve ${quantity} × ${svc.key === service.key ? "service" : svc.key === flaky.key ? "flaky" : "estimate"} for ${ttlMinutes}m`,
       workspaceId,
@@ -202,7 +203,11 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
 
   /** Settles or releases one of this wallet's holds, mostly an active one (sometimes another wallet's: not found). */
   function endHold(r: Random, workspaceId: string): Step {
-    const active = (id: string) => wallets.get(workspaceId)!.holds.get(id)?.status === "ACTIVE";
+    // Mostly a hold that can still end well: active and not past its expiry.
+    const active = (id: string) => {
+      const hold = wallets.get(workspaceId)!.holds.get(id);
+      return hold?.status === "ACTIVE" && hold.expiresAt > time;
+    };
     const mine = holds.filter((hold) => hold.workspaceId === workspaceId);
     const roll = r.next();
     const candidates = roll < 0.05 ? holds.filter((hold) => hold.workspaceId !== workspaceId) : roll < 0.8 ? mine.filter((hold) => active(hold.id)) : mine;
