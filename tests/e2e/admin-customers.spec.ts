@@ -5,8 +5,11 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { signInAs } from "./demo";
 
-const CUSTOMER_EMAIL = "alice@acme.test";
-const CUSTOMER_NAME = "Acme Automation";
+// A customer of its own, signed up by the test: the large removal leaves it below zero, which no
+// demo account other specs rely on may be.
+const RUN = Date.now();
+const CUSTOMER_EMAIL = `casey-${RUN}@example.test`;
+const CUSTOMER_NAME = `Casey ${RUN}'s workspace`;
 // Above the default threshold (5,000 credits or $500, lib/env.ts).
 const LARGE_REMOVAL = 6_000;
 
@@ -31,6 +34,15 @@ async function checkAccessible(page: Page, testInfo: TestInfo, name: string) {
 test("an admin finds a customer and adds credits; a large removal waits for a second admin, who approves it once", async ({ page, browser }, testInfo) => {
   // Two sign-ins and eight accessibility scans with full-page screenshots: more than the default minute.
   test.setTimeout(180_000);
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto("/sign-up");
+  await customer.getByLabel("Name").fill(`Casey ${RUN}`);
+  await customer.getByLabel("Email").fill(CUSTOMER_EMAIL);
+  await customer.getByLabel("Password").fill("a-long-enough-password");
+  await customer.getByRole("button", { name: "Create account" }).click();
+  await expect(customer.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
+  await customer.context().close();
+
   await signInAs(page, "admin@streamline.test");
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Customers" }).click();
