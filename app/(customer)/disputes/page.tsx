@@ -73,7 +73,7 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
           )}
           <KeysetPager firstHref={params.cursor ? "/disputes" : null} nextHref={page.nextCursor ? `/disputes?cursor=${page.nextCursor}` : null} />
         </section>
-        <Card title="Recent charges" description={`From the last ${disputeSettings().disputeWindowDays} days, without an open dispute.`}>
+        <Card title="Recent charges" description={`From the last ${disputeSettings().disputeWindowDays} days, without an open dispute.`} className="min-w-0">
           {charges.length === 0 ? (
             <p className="text-sm text-slate-600">No charges to dispute.</p>
           ) : (
