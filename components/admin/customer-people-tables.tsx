@@ -6,7 +6,7 @@ const cell = "px-5 py-3 whitespace-nowrap";
 
 export function MemberTable({ members }: { members: Customer["members"] }) {
   return (
-    <Table caption="Members" columns={[{ label: "Email" }, { label: "Name" }, { label: "Role" }, { label: "Joined" }]}>
+    <Table caption="Members and their roles" columns={[{ label: "Email" }, { label: "Name" }, { label: "Role" }, { label: "Joined" }]}>
       {members.map((member) => (
         <tr key={member.id}>
           <td className={`${cell} font-medium text-slate-900`}>{member.email}</td>

@@ -15,7 +15,7 @@ function canManage(actor: WorkspaceRoleName, target: WorkspaceRoleName) {
 /** The workspace's members; owners and admins get role and remove controls where the rules allow. */
 export function MemberTable({ workspaceId, workspaceName, members, actorId, actorRole }: { workspaceId: string; workspaceName: string; members: MemberView[]; actorId: string; actorRole: WorkspaceRoleName }) {
   return (
-    <Table caption="Members" columns={COLUMNS}>
+    <Table caption="Members and their roles" columns={COLUMNS}>
       {members.map((member) => {
         const isSelf = member.userId === actorId;
         const who = member.name ? `${member.name} (${member.email})` : member.email;
