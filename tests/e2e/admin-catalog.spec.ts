@@ -56,12 +56,15 @@ test("the admin edits the $49.99 plan's credits and starts a 20% sale; a custome
   await expect(sale).toContainText("Running");
 
   try {
-    // The customer, in their own session, buys the 100-credit pack ($10.00) during the sale.
+    // The customer, in their own session, sees the 100-credit pack ($10.00) at the sale price and buys it.
     const customer = await browser.newPage();
     await signInAsBob(customer);
     const before = await balance(customer);
     await customer.goto("/credits");
-    await customer.getByRole("button", { name: "Buy 100 credits for $10.00" }).click();
+    const pack = customer.getByRole("region", { name: "100 credits", exact: true });
+    await expect(pack).toContainText("$8.00 instead of $10.00");
+    await expect(pack).toContainText("Autumn sale: 20% off");
+    await customer.getByRole("button", { name: "Buy 100 credits for $8.00" }).click();
     await expect(customer.getByRole("heading", { name: "Pay" })).toBeVisible();
     // Checkout charges the sale price, not the list price.
     const pay = customer.getByRole("button", { name: "Pay 8.00 USD" });

@@ -16,6 +16,7 @@ import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
 import { stripe, stripeMode } from "@/lib/stripe/client";
 import { findCheckoutDecline } from "@/services/billing/find-checkout-decline";
 import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
+import { packSales } from "@/services/promotions/pack-sales";
 import { getPricingSettings } from "@/services/pricing/pricing-settings";
 import { quoteCredits } from "@/services/pricing/quote-credits";
 
@@ -46,6 +47,7 @@ export default async function BuyCreditsPage({ searchParams }: { searchParams: P
   // Back from Checkout without paying: say why when the bank declined (the payment id is in the cancel URL).
   const decline = canceled && UUID.test(canceled) ? await findCheckoutDecline(db(), stripe(), { paymentId: canceled, userId: session.user.id }).catch(() => null) : null;
   const planRate = cheapestPlanRate(plans);
+  const sales = await packSales(db(), workspace.id, packs);
   const canBuy = workspace.role !== "MEMBER";
   // Priced by the same service the quote endpoint and the checkout use, so the numbers agree.
   const initialQuote = quoteCredits(FIRST_CUSTOM_AMOUNT, pricing);
@@ -68,29 +70,48 @@ export default async function BuyCreditsPage({ searchParams }: { searchParams: P
       )}
       {packs.length ? (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {packs.map((pack) => (
-            <li key={pack.id}>
-              <Card title={pack.name} description={pack.description ?? undefined}>
-                <p className="text-3xl font-semibold text-slate-900">{formatCredits(pack.credits)} credits</p>
-                <p className="mt-1 text-sm text-slate-600">
-                  {formatCents(pack.priceCents, pack.currency)} · {formatUnitPrice(pack.priceCents / pack.credits, pack.currency)} a credit
-                </p>
-                {canBuy && (
-                  <div className="mt-4">
-                    <RedirectButton
-                      path={`/workspaces/${workspace.id}/checkout`}
-                      body={{ packageId: pack.id }}
-                      urlKey="checkoutUrl"
-                      className="w-full"
-                      text="Buy"
-                      pendingText="Opening checkout…"
-                      label={`Buy ${pack.name} for ${formatCents(pack.priceCents, pack.currency)}`}
-                    />
-                  </div>
-                )}
-              </Card>
-            </li>
-          ))}
+          {packs.map((pack) => {
+            const sale = sales.get(pack.id) ?? null;
+            const priceCents = pack.priceCents - (sale?.discountCents ?? 0);
+            return (
+              <li key={pack.id}>
+                <Card title={pack.name} description={pack.description ?? undefined}>
+                  <p className="text-3xl font-semibold text-slate-900">{formatCredits(pack.credits)} credits</p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    {formatCents(priceCents, pack.currency)}
+                    {priceCents !== pack.priceCents && (
+                      <>
+                        {" "}
+                        <s>
+                          <span className="sr-only">instead of </span>
+                          {formatCents(pack.priceCents, pack.currency)}
+                        </s>
+                      </>
+                    )}{" "}
+                    · {formatUnitPrice(priceCents / pack.credits, pack.currency)} a credit
+                  </p>
+                  {sale && (
+                    <p className="mt-1 text-sm font-medium text-emerald-700">
+                      {sale.name}: {sale.percentOff !== null ? `${sale.percentOff}% off` : `${formatCredits(sale.bonusCredits)} bonus credits`}
+                    </p>
+                  )}
+                  {canBuy && (
+                    <div className="mt-4">
+                      <RedirectButton
+                        path={`/workspaces/${workspace.id}/checkout`}
+                        body={{ packageId: pack.id }}
+                        urlKey="checkoutUrl"
+                        className="w-full"
+                        text="Buy"
+                        pendingText="Opening checkout…"
+                        label={`Buy ${pack.name} for ${formatCents(priceCents, pack.currency)}`}
+                      />
+                    </div>
+                  )}
+                </Card>
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <EmptyState title="No credit packs on sale" icon="credits">
