@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma, type Db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { findIdempotencyRecord } from "../idempotency/find-idempotency-record";
 import { requestHash } from "@/lib/request-hash";
 
 export type IdempotencyClaim = { scope: string; key: string; request: Record<string, unknown> };
@@ -15,11 +15,7 @@ export type IdempotencyClaim = { scope: string; key: string; request: Record<str
 export async function claimIdempotencyKey(tx: Db, claim: IdempotencyClaim): Promise<boolean> {
   const hash = requestHash(claim.request);
   await tx.$queryRaw(Prisma.sql`SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(${`${claim.scope}\n${claim.key}`}, 0))) AS locked`);
-  const existing = await tx.idempotencyRecord.findUnique({ where: { scope_key: { scope: claim.scope, key: claim.key } }, select: { requestHash: true } });
-  if (existing) {
-    if (existing.requestHash !== hash) throw new DomainError("idempotency_mismatch", "This Idempotency-Key was already used for a different request");
-    return false;
-  }
+  if (await findIdempotencyRecord(tx, { scope: claim.scope, key: claim.key, requestHash: hash })) return false;
   await tx.idempotencyRecord.create({ data: { scope: claim.scope, key: claim.key, requestHash: hash, responseStatus: 200, responseBody: {} } });
   return true;
 }

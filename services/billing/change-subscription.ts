@@ -1,11 +1,12 @@
 import "server-only";
 import type Stripe from "stripe";
 import { inTransaction, type Db } from "@/lib/db";
-import { DomainError, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { requestHash as fingerprint } from "@/lib/request-hash";
 import { stripeIdempotencyKey } from "@/lib/stripe/client";
 import type { SubscriptionChange } from "@/types/billing";
 import { recordAudit } from "../audit/record-audit";
+import { findIdempotencyRecord } from "../idempotency/find-idempotency-record";
 import { findCurrentSubscription } from "./find-current-subscription";
 import { planSwitchTerms, type CurrentPlan } from "./plan-switch-terms";
 import { syncSubscription, timedRead, type SubscriptionRead } from "./sync-subscription";
@@ -36,9 +37,7 @@ export async function changeSubscription(db: Db, stripe: Stripe, input: ChangeIn
   const scope = `workspace:${input.workspaceId}`;
   const requestHash = fingerprint(input.change);
   if (input.idempotencyKey) {
-    const seen = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key: input.idempotencyKey } } });
-    if (seen && seen.requestHash !== requestHash) throw new DomainError("idempotency_mismatch", "This Idempotency-Key was already used for a different request");
-    if (seen) return findCurrentSubscription(db, input.workspaceId);
+    if (await findIdempotencyRecord(db, { scope, key: input.idempotencyKey, requestHash })) return findCurrentSubscription(db, input.workspaceId);
   }
   const current = await findCurrentSubscription(db, input.workspaceId);
   if (!current) throw notFound("Plan");

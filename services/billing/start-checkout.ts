@@ -1,9 +1,9 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
 import { requestHash } from "@/lib/request-hash";
 import { checkoutResponse } from "@/types/billing";
+import { findIdempotencyRecord } from "../idempotency/find-idempotency-record";
 import { createCheckout, type Checkout, type CreateCheckoutInput } from "./create-checkout";
 
 /**
@@ -18,8 +18,7 @@ export async function startCheckout(db: Db, stripe: Stripe, input: CreateCheckou
   const scope = `workspace:${request.workspaceId}`;
   const hash = requestHash({ kind: "checkout", ...("credits" in request ? { credits: request.credits } : { packageId: request.packageId }) });
   const replay = async () => {
-    const seen = await db.idempotencyRecord.findUnique({ where: { scope_key: { scope, key: idempotencyKey } } });
-    if (seen && seen.requestHash !== hash) throw new DomainError("idempotency_mismatch", "This Idempotency-Key was already used for a different request");
+    const seen = await findIdempotencyRecord(db, { scope, key: idempotencyKey, requestHash: hash });
     return seen ? checkoutResponse.parse(seen.responseBody) : null;
   };
   const earlier = await replay();

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { findIdempotencyRecord } from "../idempotency/find-idempotency-record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requestHash } from "@/lib/request-hash";
 
@@ -22,8 +22,7 @@ export async function idempotent<T extends Prisma.InputJsonValue>(
     VALUES (${scope}, ${key}, ${hash}, 0, 'null'::jsonb)
     ON CONFLICT (scope, key) DO NOTHING RETURNING id`;
   if (claimed.length === 0) {
-    const record = await tx.idempotencyRecord.findUniqueOrThrow({ where: { scope_key: { scope, key } } });
-    if (record.requestHash !== hash) throw new DomainError("idempotency_mismatch", "This Idempotency-Key was already used for a different request");
+    const record = (await findIdempotencyRecord(tx, { scope, key, requestHash: hash }))!;
     return { value: record.responseBody as T, replayed: true };
   }
   const value = await fn();
