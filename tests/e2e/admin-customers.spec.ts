@@ -3,7 +3,7 @@
 // until a second admin approves, and the asker cannot approve it themselves.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { signInAs } from "./demo";
+import { signInAs, signUp } from "./demo";
 
 // A customer of its own, signed up by the test: the large removal leaves it below zero, which no
 // demo account other specs rely on may be.
@@ -35,12 +35,7 @@ test("an admin finds a customer and adds credits; a large removal waits for a se
   // Two sign-ins and eight accessibility scans with full-page screenshots: more than the default minute.
   test.setTimeout(180_000);
   const customer = await (await browser.newContext()).newPage();
-  await customer.goto("/sign-up");
-  await customer.getByLabel("Name").fill(`Casey ${RUN}`);
-  await customer.getByLabel("Email").fill(CUSTOMER_EMAIL);
-  await customer.getByLabel("Password").fill("a-long-enough-password");
-  await customer.getByRole("button", { name: "Create account" }).click();
-  await expect(customer.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
+  await signUp(customer, { email: CUSTOMER_EMAIL, name: `Casey ${RUN}` });
   await customer.context().close();
 
   await signInAs(page, "admin@streamline.test");

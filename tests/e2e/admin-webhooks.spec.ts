@@ -4,7 +4,7 @@
 // the filters, replays one from the keyboard (a replay that fails again explains itself in a
 // modal), and the replay grants the plan's credits exactly once.
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { balance, EMULATOR, signInAs } from "./demo";
+import { balance, EMULATOR, signInAs, signUp } from "./demo";
 
 const STARTER_CREDITS = 200;
 
@@ -12,14 +12,6 @@ type EmulatorEventRow = { event: { id: string; type: string; data: { object: { c
 
 const setOutage = (request: APIRequestContext, enabled: boolean) => request.post(`${EMULATOR}/_emulator/api/outage`, { data: { enabled } });
 
-async function signUp(page: Page, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Wendy Webhook");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-}
 
 /** Moves focus forward with Tab until `target` has it (a keyboard user's way there). */
 async function tabTo(page: Page, target: Locator) {
@@ -47,7 +39,7 @@ test("an admin filters the received webhooks and replays one that failed during 
   const customerContext = await browser.newContext();
   const customer = await customerContext.newPage();
   const email = `webhooks-${Date.now()}@example.test`;
-  await signUp(customer, email);
+  await signUp(customer, { email, name: "Wendy Webhook" });
   await customer.goto("/billing");
   await customer.getByRole("button", { name: "Subscribe to Starter for $19.99 a month" }).click();
   await expect(customer.getByRole("heading", { name: "Subscribe" })).toBeVisible();

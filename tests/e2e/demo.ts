@@ -17,6 +17,20 @@ export async function signInAs(page: Page, email: string) {
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 20_000 });
 }
 
+/** Signs a new customer up (a personal workspace, 0 credits) and waits for their dashboard. */
+export async function signUp(page: Page, { email, name }: { email: string; name: string }) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  // Password hashing is deliberately slow; on a loaded machine it takes a few seconds.
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
+}
+
+/** An address no earlier run used. */
+export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+
 export async function signInAsBob(page: Page) {
   await signInAs(page, "bob@globex.test");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { balance, DEMO_PASSWORD, signInAs } from "./demo";
+import { balance, DEMO_PASSWORD, signInAs, signUp, uniqueEmail } from "./demo";
 
 const WIDTHS = [
   { name: "desktop", width: 1280, height: 900 },
@@ -20,16 +20,6 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
 }
 
-async function signUp(page: Page): Promise<string> {
-  const email = `overview-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Olive Overview");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  return email;
-}
 
 /** At each width: no serious or critical axe violation, nothing wider than the screen, and a screenshot attached. */
 async function checkAtBothWidths(page: Page, testInfo: TestInfo, label: string) {
@@ -102,7 +92,7 @@ test("the usage page shows each service's cost, runs and change, the day-by-day 
 });
 
 test("a new customer with 0 credits is told to buy credits, and one click opens Checkout for the smallest pack", async ({ page }, testInfo) => {
-  await signUp(page);
+  await signUp(page, { email: uniqueEmail("overview"), name: "Olive Overview" });
   await expect(page.getByRole("heading", { name: "Buy credits to start spending" })).toBeVisible();
   await expect(page.getByText("Your services can spend credits")).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Balance", exact: true })).toContainText("0 credits");
@@ -119,7 +109,7 @@ test("a new customer with 0 credits is told to buy credits, and one click opens 
 });
 
 test("a paused wallet says why, that usage is refused and who can resume it", async ({ page, browser, baseURL }, testInfo) => {
-  await signUp(page);
+  await signUp(page, { email: uniqueEmail("overview"), name: "Olive Overview" });
   await pauseAsAdmin(browser, baseURL!, await workspaceIdOf(page), "Unusual usage pattern under review");
   await page.reload();
   await expect(page.getByRole("heading", { name: "Your wallet is paused: usage is refused" })).toBeVisible();

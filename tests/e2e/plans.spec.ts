@@ -5,17 +5,8 @@
 // cancellation at a stated date, undone. Each page is checked with axe at 1280 and 375 px.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { balance, EMULATOR } from "./demo";
+import { balance, EMULATOR, signUp, uniqueEmail } from "./demo";
 
-async function signUpFresh(page: Page) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Pat Planner");
-  await page.getByLabel("Email").fill(`plans-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`);
-  await page.getByLabel("Password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  // Password hashing is deliberately slow; on a loaded machine it takes a few seconds.
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible({ timeout: 20_000 });
-}
 
 async function payWithCard(page: Page, card: string) {
   await page.getByLabel("Card number").fill(card);
@@ -49,7 +40,7 @@ async function checkAtBothWidths(page: Page, testInfo: TestInfo, name: string) {
 const paymentHistory = (page: Page) => page.getByRole("region", { name: "Payment history (scrolls sideways)" });
 
 test("a pack paid with 4242 is credited and listed with its Stripe receipt", async ({ page }, testInfo) => {
-  await signUpFresh(page);
+  await signUp(page, { email: uniqueEmail("plans"), name: "Pat Planner" });
   await page.goto("/credits");
   await checkAtBothWidths(page, testInfo, "credits");
   await page.getByRole("button", { name: "Buy 100 credits for $10.00" }).click();
@@ -71,7 +62,7 @@ test("a pack paid with 4242 is credited and listed with its Stripe receipt", asy
 });
 
 test("a declined card is explained in the app's dialog when the customer comes back, and adds nothing", async ({ page }, testInfo) => {
-  await signUpFresh(page);
+  await signUp(page, { email: uniqueEmail("plans"), name: "Pat Planner" });
   await page.goto("/credits");
   await page.getByRole("button", { name: "Buy 100 credits for $10.00" }).click();
   await payWithCard(page, "4000 0000 0000 0002");
@@ -89,7 +80,7 @@ test("a declined card is explained in the app's dialog when the customer comes b
 test("a plan: subscribe, upgrade charged exactly the previewed proration, cancel at the stated date, undo", async ({ page, request }, testInfo) => {
   // One customer's whole journey, with six axe scans and screenshots: longer than the default minute.
   test.setTimeout(180_000);
-  await signUpFresh(page);
+  await signUp(page, { email: uniqueEmail("plans"), name: "Pat Planner" });
   await page.goto("/billing");
   await expect(page.getByRole("heading", { name: "Plans and billing" })).toBeVisible();
   await checkAtBothWidths(page, testInfo, "billing-no-plan");
