@@ -78,16 +78,20 @@ export function ledgerResult(row: OutcomeRow): (LedgerWriteResult & { replayed: 
 }
 
 /**
+ * Calls database function `fn` with positional `args` (each a `[value, sqlType]` pair) as a named
+ * prepared statement, and returns the `columns` of its rows.
+ */
+export async function callLedgerFunction<T>(db: Db, fn: string, args: [unknown, string][], columns: string): Promise<T[]> {
+  const placeholders = args.map(([, type], index) => `$${index + 1}::${type}`).join(", ");
+  return queryPrepared<T>(db, { name: fn, text: `SELECT ${columns} FROM ${fn}(${placeholders})`, values: args.map(([value]) => value) });
+}
+
+/**
  * Calls ledger function `fn` with positional `args` (each a `[value, sqlType]` pair) and returns
  * its entry; throws the matching DomainError.
  */
 export async function runLedgerWrite(db: Db, fn: LedgerFunction, args: [unknown, string][]): Promise<LedgerWriteResult & { replayed: boolean }> {
-  const placeholders = args.map(([, type], index) => `$${index + 1}::${type}`).join(", ");
-  const [row] = await queryPrepared<OutcomeRow>(db, {
-    name: fn,
-    text: `SELECT outcome, entry_id, amount, balance_after, created_at FROM ${fn}(${placeholders})`,
-    values: args.map(([value]) => value),
-  });
+  const [row] = await callLedgerFunction<OutcomeRow>(db, fn, args, "outcome, entry_id, amount, balance_after, created_at");
   if (!row) throw new Error("Ledger function returned no row");
   const result = ledgerResult(row);
   if (result instanceof DomainError) throw result;

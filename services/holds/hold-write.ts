@@ -2,10 +2,9 @@
 // hold, or a domain error. Every hold operation goes through here.
 import "server-only";
 import type { Db } from "@/lib/db";
-import { queryPrepared } from "@/lib/db/prepared";
 import { DomainError, notFound } from "@/lib/errors";
 import type { HoldResponse, HoldStatus } from "@/types/holds";
-import { ledgerRejection } from "../credits/ledger-write";
+import { callLedgerFunction, ledgerRejection } from "../credits/ledger-write";
 
 type HoldOutcome =
   | "applied"
@@ -63,8 +62,7 @@ function rejection(outcome: Exclude<HoldOutcome, "applied" | "replayed">, row: A
 
 /** Calls hold function `fn` with positional `[value, sqlType]` arguments; throws its refusal. */
 export async function runHoldWrite(db: Db, fn: HoldFunction, args: [unknown, string][]): Promise<HoldResult> {
-  const placeholders = args.map(([, type], index) => `$${index + 1}::${type}`).join(", ");
-  const [row] = await queryPrepared<AnswerRow>(db, { name: fn, text: `SELECT * FROM ${fn}(${placeholders})`, values: args.map(([value]) => value) });
+  const [row] = await callLedgerFunction<AnswerRow>(db, fn, args, "*");
   if (!row) throw new Error("Hold function returned no row");
   const { outcome } = row;
   if (outcome !== "applied" && outcome !== "replayed") throw rejection(outcome, row);
