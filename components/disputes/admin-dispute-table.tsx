@@ -4,13 +4,14 @@ import { formatCredits, formatDateTime } from "@/lib/format";
 import { DISPUTE_REASONS, OPEN_DISPUTE_STATUSES, type AdminDisputeView } from "@/types/disputes";
 import { timeLeft } from "./dispute-labels";
 import { DisputeStatusBadge } from "./dispute-status-badge";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const COLUMNS = ["Customer", "Reason", "State", "Credits", "Opened", "First response"];
 
 /** The queue as a table that scrolls sideways inside a focusable, labelled region on small screens. */
 export function AdminDisputeTable({ rows, now }: { rows: AdminDisputeView[]; now: Date }) {
   return (
-    <div role="region" aria-label="Dispute queue" tabIndex={0} className="relative overflow-x-auto focus:outline-2 focus:outline-accent-500">
+    <ScrollRegion label="Dispute queue">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Disputes, oldest first</caption>
         <thead className="bg-slate-50 text-xs text-slate-600">
@@ -48,6 +49,6 @@ export function AdminDisputeTable({ rows, now }: { rows: AdminDisputeView[]; now
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

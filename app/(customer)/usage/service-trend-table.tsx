@@ -1,6 +1,7 @@
 import { formatCount as formatCredits } from "@/components/charts/format";
 import { formatCents } from "@/lib/format";
 import type { ServiceTrend } from "@/services/insights/usage-series";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Props = { trends: ServiceTrend[]; serviceName: (key: string) => string; baseUnitCents: number; currency: string; periodDays: number };
 
@@ -21,7 +22,7 @@ export function ServiceTrendTable({ trends, serviceName, baseUnitCents, currency
   return (
     <>
       <p className="px-4 pt-3 text-xs text-slate-600 sm:hidden">Scroll the table sideways for every column.</p>
-      <div role="region" aria-label={caption} tabIndex={0} className="relative overflow-x-auto">
+      <ScrollRegion label={caption}>
         <table className="w-full text-left text-sm tabular-nums">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600">
@@ -54,7 +55,7 @@ export function ServiceTrendTable({ trends, serviceName, baseUnitCents, currency
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -36,22 +36,20 @@ export default async function PackagesPage() {
         </Card>
         <Card title="Pricing history" flush>
           {history.length ? (
-            <div role="region" aria-label="Pricing history" tabIndex={0} className="relative overflow-x-auto">
-              <Table caption="Pricing versions, newest first" columns={[{ label: "Version" }, { label: "Base rate" }, { label: "Tiers" }, { label: "Reason" }, { label: "Saved" }]}>
-                {history.map((row) => {
-                  const value = pricingSettings.safeParse(row.value);
-                  return (
-                    <tr key={row.id}>
-                      <td className="px-5 py-3">{row.version}</td>
-                      <td className="px-5 py-3">{value.success ? `${value.data.baseUnitCents}¢` : "—"}</td>
-                      <td className="px-5 py-3">{value.success ? value.data.tiers.map((t) => `${formatCredits(t.minCredits)}+: ${t.percentOff}%`).join(", ") || "none" : "—"}</td>
-                      <td className="px-5 py-3">{row.reason}</td>
-                      <td className="px-5 py-3 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
-                    </tr>
-                  );
-                })}
-              </Table>
-            </div>
+            <Table caption="Pricing versions, newest first" columns={[{ label: "Version" }, { label: "Base rate" }, { label: "Tiers" }, { label: "Reason" }, { label: "Saved" }]}>
+              {history.map((row) => {
+                const value = pricingSettings.safeParse(row.value);
+                return (
+                  <tr key={row.id}>
+                    <td className="px-5 py-3">{row.version}</td>
+                    <td className="px-5 py-3">{value.success ? `${value.data.baseUnitCents}¢` : "—"}</td>
+                    <td className="px-5 py-3">{value.success ? value.data.tiers.map((t) => `${formatCredits(t.minCredits)}+: ${t.percentOff}%`).join(", ") || "none" : "—"}</td>
+                    <td className="px-5 py-3">{row.reason}</td>
+                    <td className="px-5 py-3 whitespace-nowrap">{formatDateTime(row.createdAt)}</td>
+                  </tr>
+                );
+              })}
+            </Table>
           ) : (
             <EmptyState title="Never edited" bordered={false}>
               The defaults are in force: 10¢ a credit, 5% off from 5,000, 10% from 20,000, 15% from 100,000.
@@ -68,34 +66,32 @@ function PackageCard({ title, rows, empty }: { title: string; rows: AdminPackage
   return (
     <Card title={title} flush>
       {rows.length ? (
-        <div role="region" aria-label={title} tabIndex={0} className="relative overflow-x-auto">
-          <Table
-            caption={title}
-            columns={[{ label: "Name" }, { label: "Price", align: "right" }, { label: "Credits", align: "right" }, { label: isPlan ? "Rollover" : "Order" }, { label: "Status" }, { label: "Version", align: "right" }, { label: "Actions" }]}
-          >
-            {rows.map((pkg) => (
-              <tr key={pkg.id}>
-                <td className="px-5 py-3 font-medium text-slate-900">{pkg.name}</td>
-                <td className="px-5 py-3 text-right whitespace-nowrap">
-                  {formatCents(pkg.priceCents, pkg.currency)}
-                  {pkg.interval === "MONTH" ? "/mo" : ""}
-                </td>
-                <td className="px-5 py-3 text-right">{formatCredits(pkg.credits)}</td>
-                <td className="px-5 py-3 whitespace-nowrap">
-                  {pkg.interval === "MONTH" ? (pkg.rolloverCredits ? `Yes${pkg.rolloverCapCredits !== null ? `, cap ${formatCredits(pkg.rolloverCapCredits)}` : ""}` : "No") : pkg.sortOrder}
-                </td>
-                <td className="px-5 py-3">{pkg.isActive ? <Badge tone="success">On sale</Badge> : <Badge>Hidden</Badge>}</td>
-                <td className="px-5 py-3 text-right">v{pkg.version}</td>
-                <td className="px-5 py-3">
-                  <div className="flex flex-wrap gap-2">
-                    <PackageEditDialog pkg={pkg} />
-                    {pkg.subscribersOnOlderPrice > 0 && <MigrateSubscribersButton packageId={pkg.id} name={pkg.name} count={pkg.subscribersOnOlderPrice} priceCents={pkg.priceCents} />}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </Table>
-        </div>
+        <Table
+          caption={title}
+          columns={[{ label: "Name" }, { label: "Price", align: "right" }, { label: "Credits", align: "right" }, { label: isPlan ? "Rollover" : "Order" }, { label: "Status" }, { label: "Version", align: "right" }, { label: "Actions" }]}
+        >
+          {rows.map((pkg) => (
+            <tr key={pkg.id}>
+              <td className="px-5 py-3 font-medium text-slate-900">{pkg.name}</td>
+              <td className="px-5 py-3 text-right whitespace-nowrap">
+                {formatCents(pkg.priceCents, pkg.currency)}
+                {pkg.interval === "MONTH" ? "/mo" : ""}
+              </td>
+              <td className="px-5 py-3 text-right">{formatCredits(pkg.credits)}</td>
+              <td className="px-5 py-3 whitespace-nowrap">
+                {pkg.interval === "MONTH" ? (pkg.rolloverCredits ? `Yes${pkg.rolloverCapCredits !== null ? `, cap ${formatCredits(pkg.rolloverCapCredits)}` : ""}` : "No") : pkg.sortOrder}
+              </td>
+              <td className="px-5 py-3">{pkg.isActive ? <Badge tone="success">On sale</Badge> : <Badge>Hidden</Badge>}</td>
+              <td className="px-5 py-3 text-right">v{pkg.version}</td>
+              <td className="px-5 py-3">
+                <div className="flex flex-wrap gap-2">
+                  <PackageEditDialog pkg={pkg} />
+                  {pkg.subscribersOnOlderPrice > 0 && <MigrateSubscribersButton packageId={pkg.id} name={pkg.name} count={pkg.subscribersOnOlderPrice} priceCents={pkg.priceCents} />}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : (
         <EmptyState title={empty} bordered={false}>
           Packages are added by the seed or the admin API (POST /api/admin/packages).

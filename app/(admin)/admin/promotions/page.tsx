@@ -37,28 +37,26 @@ export default async function PromotionsPage() {
       <div className="flex flex-col gap-6">
         <Card title="Promotions" description="Redemptions count from Checkout (reserved) and are given back if the checkout expires." flush>
           {promotions.length ? (
-            <div role="region" aria-label="Promotions table" tabIndex={0} className="relative overflow-x-auto">
-              <Table caption="Promotions, newest first" columns={[{ label: "Name" }, { label: "Offer" }, { label: "Window" }, { label: "Redeemed", align: "right" }, { label: "Limits" }, { label: "Status" }, { label: "Actions" }]}>
-                {promotions.map((promotion) => (
-                  <tr key={promotion.id}>
-                    <td className="px-5 py-3">
-                      <div className="font-medium text-slate-900">{promotion.name}</div>
-                      <div className="text-xs text-slate-600">{promotion.code ? `Code ${promotion.code}` : "Sale (automatic)"}</div>
-                    </td>
-                    <td className="px-5 py-3 whitespace-nowrap">{promotion.kind === "PERCENT_OFF" ? `${promotion.percentOff}% off` : `+${formatCredits(promotion.bonusCredits ?? 0)} credits`}</td>
-                    <td className="px-5 py-3 text-xs whitespace-nowrap">
-                      {formatDateTime(promotion.startsAt)} – {promotion.endsAt ? formatDateTime(promotion.endsAt) : "no end"}
-                    </td>
-                    <td className="px-5 py-3 text-right">{formatCredits(promotion.redemptionCount)}</td>
-                    <td className="px-5 py-3 text-xs">{limits(promotion)}</td>
-                    <td className="px-5 py-3">{status(promotion, now)}</td>
-                    <td className="px-5 py-3">
-                      <PromotionStatusButton promotionId={promotion.id} name={promotion.name} isActive={promotion.isActive} />
-                    </td>
-                  </tr>
-                ))}
-              </Table>
-            </div>
+            <Table caption="Promotions, newest first" columns={[{ label: "Name" }, { label: "Offer" }, { label: "Window" }, { label: "Redeemed", align: "right" }, { label: "Limits" }, { label: "Status" }, { label: "Actions" }]}>
+              {promotions.map((promotion) => (
+                <tr key={promotion.id}>
+                  <td className="px-5 py-3">
+                    <div className="font-medium text-slate-900">{promotion.name}</div>
+                    <div className="text-xs text-slate-600">{promotion.code ? `Code ${promotion.code}` : "Sale (automatic)"}</div>
+                  </td>
+                  <td className="px-5 py-3 whitespace-nowrap">{promotion.kind === "PERCENT_OFF" ? `${promotion.percentOff}% off` : `+${formatCredits(promotion.bonusCredits ?? 0)} credits`}</td>
+                  <td className="px-5 py-3 text-xs whitespace-nowrap">
+                    {formatDateTime(promotion.startsAt)} – {promotion.endsAt ? formatDateTime(promotion.endsAt) : "no end"}
+                  </td>
+                  <td className="px-5 py-3 text-right">{formatCredits(promotion.redemptionCount)}</td>
+                  <td className="px-5 py-3 text-xs">{limits(promotion)}</td>
+                  <td className="px-5 py-3">{status(promotion, now)}</td>
+                  <td className="px-5 py-3">
+                    <PromotionStatusButton promotionId={promotion.id} name={promotion.name} isActive={promotion.isActive} />
+                  </td>
+                </tr>
+              ))}
+            </Table>
           ) : (
             <EmptyState title="No promotions yet" icon="inbox" bordered={false}>
               Create a sale (no code) to discount every eligible purchase for a while, or a code to hand out.
