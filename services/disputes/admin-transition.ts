@@ -4,12 +4,13 @@ import { inTransaction, type Db } from "@/lib/db";
 import type { PlatformRole } from "@/lib/generated/prisma/client";
 import { disputeView, type DisputeView } from "@/types/disputes";
 import { disputeSettings, type DisputeSettings } from "./dispute-settings";
-import { loadDispute, lockDispute, toDisputeView, toJson, type DisputeOptions, type DisputeRow } from "./dispute-view";
+import { lockDispute, toDisputeView, toJson, type DisputeOptions, type DisputeRow, type LockedDispute } from "./dispute-view";
 import { idempotent } from "./idempotent";
 
 export type AdminCaller = { adminId: string; role: PlatformRole; idempotencyKey: string };
 
-export type TransitionStep = (tx: Db, dispute: DisputeRow, ctx: { now: Date; settings: DisputeSettings }) => Promise<void>;
+/** Checks the locked dispute's state and writes the transition; returns the dispute as it now stands. */
+export type TransitionStep = (tx: Db, dispute: LockedDispute, ctx: { now: Date; settings: DisputeSettings }) => Promise<DisputeRow>;
 
 /**
  * The frame every admin decision shares: one transaction, the Idempotency-Key claimed first (a
@@ -29,8 +30,8 @@ export async function runAdminTransition(
   return inTransaction(db, async (tx) => {
     const { value, replayed } = await idempotent(tx, { scope: `user:${caller.adminId}`, key: `dispute.${name}:${caller.idempotencyKey}`, request: { ...request, disputeId } }, async () => {
       const now = clock.now();
-      await step(tx, await lockDispute(tx, disputeId), { now, settings });
-      return toJson(toDisputeView(await loadDispute(tx, disputeId), settings, now));
+      const decided = await step(tx, await lockDispute(tx, disputeId), { now, settings });
+      return toJson(toDisputeView(decided, settings, now));
     });
     return { dispute: disputeView.parse(value), replayed };
   });

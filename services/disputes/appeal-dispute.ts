@@ -4,7 +4,7 @@ import { inTransaction, type Db } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors";
 import { APPEALABLE_STATUSES, disputeView, type AppealBody, type DisputeView } from "@/types/disputes";
 import { disputeSettings, HOUR_MS } from "./dispute-settings";
-import { appealableUntil, loadDispute, lockDispute, toDisputeView, toJson, type DisputeOptions } from "./dispute-view";
+import { appealableUntil, lockDispute, toDisputeView, toJson, type DisputeOptions } from "./dispute-view";
 import { idempotent } from "./idempotent";
 import { assertFrom, recordTransition } from "./record-transition";
 
@@ -29,7 +29,7 @@ export async function appealDispute(db: Db, input: AppealInput, options: Dispute
         if (dispute.appealLevel > 0) throw new DomainError("illegal_transition", "A dispute can be appealed only once", { status: dispute.status });
         const until = appealableUntil(dispute, settings);
         if (!until || now > until) throw new DomainError("dispute_window_closed", `Decisions can be appealed within ${settings.appealWindowDays} days`);
-        await recordTransition(tx, dispute, {
+        const appealed = await recordTransition(tx, dispute, {
           action: "appealed",
           actor: { type: "USER", id: input.userId },
           to: "APPEALED",
@@ -42,7 +42,7 @@ export async function appealDispute(db: Db, input: AppealInput, options: Dispute
           },
           now,
         });
-        return toJson(toDisputeView(await loadDispute(tx, dispute.id), settings, now));
+        return toJson(toDisputeView(appealed, settings, now));
       });
       return { dispute: disputeView.parse(value), replayed };
     });

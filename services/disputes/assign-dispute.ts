@@ -18,7 +18,7 @@ export async function assignDispute(db: Db, disputeId: string, body: AssignBody,
     if (!assignee || assignee.role === "USER") {
       throw new DomainError("validation_failed", "Disputes can be assigned to platform admins only", { fieldErrors: { assigneeId: ["Not a platform admin"] } });
     }
-    await recordTransition(tx, dispute, {
+    return recordTransition(tx, dispute, {
       action: "assigned",
       actor: { type: "ADMIN", id: caller.adminId },
       to: dispute.status,

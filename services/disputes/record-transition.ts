@@ -33,10 +33,13 @@ export type Transition = {
   now: Date;
 };
 
-/** Changes the dispute, appends its timeline event and its audit row: all three or none (one transaction). */
-export async function recordTransition(tx: Db, dispute: DisputeRow, t: Transition): Promise<void> {
-  await tx.dispute.update({ where: { id: dispute.id }, data: { status: t.to, ...(t.assignedToId ? { assignedToId: t.assignedToId } : {}), ...t.data } });
-  await tx.disputeEvent.create({
+/**
+ * Changes the dispute, appends its timeline event and its audit row: all three or none (one
+ * transaction). Returns the dispute as it now stands, from the rows written (no second read).
+ */
+export async function recordTransition(tx: Db, dispute: DisputeRow, t: Transition): Promise<DisputeRow> {
+  const changed = await tx.dispute.update({ where: { id: dispute.id }, data: { status: t.to, ...(t.assignedToId ? { assignedToId: t.assignedToId } : {}), ...t.data } });
+  const event = await tx.disputeEvent.create({
     data: {
       disputeId: dispute.id,
       action: t.action,
@@ -64,4 +67,5 @@ export async function recordTransition(tx: Db, dispute: DisputeRow, t: Transitio
       ...(t.message ? { message: t.message } : {}),
     },
   });
+  return { ...changed, events: [...dispute.events, event] };
 }

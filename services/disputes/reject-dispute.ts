@@ -14,7 +14,8 @@ export async function rejectDispute(db: Db, disputeId: string, body: RejectBody,
   return runAdminTransition(db, disputeId, caller, "decide", { outcome: "reject", ...body }, async (tx, dispute, { now }) => {
     assertFrom(dispute, ["UNDER_REVIEW", "APPEALED"], "rejected");
     assertMayDecide(dispute, caller.role === "SENIOR_ADMIN");
-    await recordTransition(tx, dispute, {
+    await notifyDecision(tx, dispute, { status: "REJECTED", refunded: 0, message: body.message });
+    return recordTransition(tx, dispute, {
       action: "rejected",
       actor: { type: "ADMIN", id: caller.adminId },
       to: "REJECTED",
@@ -23,6 +24,5 @@ export async function rejectDispute(db: Db, disputeId: string, body: RejectBody,
       data: { resolvedAt: now, decisionMessage: body.message, firstResponseAt: dispute.firstResponseAt ?? now },
       now,
     });
-    await notifyDecision(tx, dispute, { status: "REJECTED", refunded: 0, message: body.message });
   }, options);
 }

@@ -33,7 +33,11 @@ export async function resolveDispute(db: Db, disputeId: string, body: ResolveBod
     assertFrom(dispute, ["UNDER_REVIEW", "APPEALED"], "resolved");
     assertMayDecide(dispute, caller.role === "SENIOR_ADMIN");
     const refund = refundFor(dispute, body);
+    const to = STATUS_FOR[body.outcome];
     const actor = { type: "ADMIN" as const, id: caller.adminId };
+    // The refund locks the customer's wallet until commit, so it comes as late as it can: every
+    // other decision on that wallet waits only for the writes that need its entry.
+    await notifyDecision(tx, dispute, { status: to, refunded: refund, message: body.message });
     const entry = refund > 0
       ? await reverseEntry(tx, {
           workspaceId: dispute.workspaceId,
@@ -46,8 +50,7 @@ export async function resolveDispute(db: Db, disputeId: string, body: ResolveBod
           reference: { type: "dispute", id: dispute.id },
         }, { now: () => now })
       : null;
-    const to = STATUS_FOR[body.outcome];
-    await recordTransition(tx, dispute, {
+    return recordTransition(tx, dispute, {
       action: "resolved",
       actor,
       to,
@@ -58,6 +61,5 @@ export async function resolveDispute(db: Db, disputeId: string, body: ResolveBod
       data: { creditsRefunded: dispute.creditsRefunded + refund, resolvedAt: now, decisionMessage: body.message, firstResponseAt: dispute.firstResponseAt ?? now },
       now,
     });
-    await notifyDecision(tx, dispute, { status: to, refunded: refund, message: body.message });
   }, options);
 }

@@ -9,7 +9,7 @@ import { assertFrom, recordTransition } from "./record-transition";
 export async function startReview(db: Db, disputeId: string, body: ReviewBody, caller: AdminCaller, options: DisputeOptions = {}) {
   return runAdminTransition(db, disputeId, caller, "review", { ...body }, async (tx, dispute, { now }) => {
     assertFrom(dispute, ["OPEN"], "put under review");
-    await recordTransition(tx, dispute, {
+    return recordTransition(tx, dispute, {
       action: "review_started",
       actor: { type: "ADMIN", id: caller.adminId },
       to: "UNDER_REVIEW",
