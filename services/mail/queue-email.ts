@@ -12,17 +12,16 @@ import { isOptionalEmailKind } from "./email-kinds";
  * is dropped. Returns whether the message was queued.
  */
 export async function queueEmail(db: Db, email: Email): Promise<boolean> {
-  if (email.workspaceId && isOptionalEmailKind(email.kind) && (await isTurnedOff(db, email))) return false;
-  await db.emailOutbox.create({
-    data: { kind: email.kind, to: email.to, subject: email.subject, text: email.text, html: email.html, workspaceId: email.workspaceId ?? null },
-  });
-  return true;
-}
-
-async function isTurnedOff(db: Db, email: Email): Promise<boolean> {
-  const preference = await db.notificationPreference.findFirst({
-    where: { workspaceId: email.workspaceId!, kind: email.kind, user: { email: { equals: email.to, mode: "insensitive" } } },
-    select: { enabled: true },
-  });
-  return preference?.enabled === false;
+  const workspaceId = email.workspaceId ?? null;
+  const optional = workspaceId !== null && isOptionalEmailKind(email.kind);
+  // One statement: the preference check rides along with the insert, so a message costs a
+  // transaction one round trip, not two.
+  const queued = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO email_outbox (kind, "to", subject, text, html, workspace_id)
+    SELECT ${email.kind}, ${email.to}, ${email.subject}, ${email.text}, ${email.html}, ${workspaceId}::uuid
+    WHERE NOT ${optional} OR NOT EXISTS (
+      SELECT 1 FROM notification_preferences p JOIN users u ON u.id = p.user_id
+      WHERE p.workspace_id = ${workspaceId}::uuid AND p.kind = ${email.kind} AND NOT p.enabled AND lower(u.email) = lower(${email.to}))
+    RETURNING id`;
+  return queued.length > 0;
 }
