@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RangeToggle } from "@/components/charts/range-toggle";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { UsageChart } from "@/components/charts/usage-chart";
 import { UsageDayTable } from "@/components/charts/usage-day-table";
 import { BalanceCards } from "@/components/credits/balance-cards";
 import { buttonClassName } from "@/components/ui/button";
@@ -46,7 +46,7 @@ export async function OverviewSections({ workspaceId, canBuy, range }: Props) {
       >
         {overview.usage.total ? (
           <>
-            <StackedBarChart series={overview.usage} label={chartLabel} serviceName={serviceName} />
+            <UsageChart series={overview.usage} label={chartLabel} serviceName={serviceName} />
             <details className="mt-4">
               <summary className="cursor-pointer text-sm font-medium text-accent-700">Show the numbers</summary>
               <div className="mt-3">

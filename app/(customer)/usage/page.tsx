@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { RangeToggle } from "@/components/charts/range-toggle";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { UsageChart } from "@/components/charts/usage-chart";
 import { UsageDayTable } from "@/components/charts/usage-day-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
@@ -50,7 +50,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
             description={`${formatCredits(report.usage.total)} credits from ${report.currentFrom} to ${report.currentTo} (UTC days, today included).`}
           >
             {report.usage.total ? (
-              <StackedBarChart series={report.usage} label={chartLabel} serviceName={serviceName} />
+              <UsageChart series={report.usage} label={chartLabel} serviceName={serviceName} />
             ) : (
               <p className="text-sm text-slate-600">No usage in this period; the table below compares it with the period before.</p>
             )}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { LineChart } from "@/components/admin/charts/line-chart";
-import { StackedBarChart } from "@/components/admin/charts/stacked-bar-chart";
+import { formatShortDay } from "@/components/charts/format";
+import { LineChart } from "@/components/charts/line-chart";
+import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { CreditsByTypeTable, CreditsDailyTable, PlansTable } from "@/components/admin/credit-tables";
 import { CsvLink } from "@/components/admin/csv-link";
 import { FinanceRangePicker } from "@/components/admin/finance-range-picker";
@@ -22,10 +23,8 @@ export const dynamic = "force-dynamic";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 // One formatter each, built once: a year's chart formats hundreds of labels.
-const DAY_FORMAT = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 const COMPACT_DOLLARS = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
 const COMPACT = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
-const shortDay = (day: string) => DAY_FORMAT.format(new Date(`${day}T00:00:00Z`));
 // Axis labels stay short enough to read on a phone: "$1.2K", "15K".
 const compactDollars = (cents: number) => COMPACT_DOLLARS.format(cents / 100);
 const compactCount = (value: number) => COMPACT.format(Math.round(value));
@@ -69,12 +68,10 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
       <Card title="Revenue by day" description="Net of refunds and chargebacks, split into packs and subscriptions." className="mt-6" actions={<CsvLink href={csv("revenue-daily")} what="revenue by day" />}>
         <StackedBarChart
           label={`Net revenue per day over the last ${days} days: ${formatCents(revenue.total.netCents)} in total, ${formatCents(revenue.total.netPacksCents)} from packs and ${formatCents(revenue.total.netSubscriptionsCents)} from subscriptions. The numbers are in the table below.`}
-          series={[
-            { label: "Packs", className: "fill-accent-500", swatch: "bg-accent-500" },
-            { label: "Subscriptions", className: "fill-emerald-500", swatch: "bg-emerald-500" },
-          ]}
-          points={revenue.daily.map((d) => ({ label: shortDay(d.period), values: [d.netPacksCents, d.netSubscriptionsCents] }))}
-          formatValue={compactDollars}
+          series={["Packs", "Subscriptions"]}
+          columns={revenue.daily.map((d) => ({ label: formatShortDay(d.period), values: [d.netPacksCents, d.netSubscriptionsCents] }))}
+          formatTick={compactDollars}
+          formatValue={formatCents}
         />
         <Numbers days={days} csv={csv("revenue-daily")}>
           <RevenueTable rows={[...revenue.daily].reverse()} caption="Revenue by day, newest first" />
@@ -103,13 +100,9 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
       >
         <LineChart
           label={`Credits per day over the last ${days} days: ${formatCredits(credits.issued)} issued, ${formatCredits(credits.consumed)} consumed and ${formatCredits(credits.expired)} expired. The numbers are in the table below.`}
-          series={[
-            { label: "Issued", className: "stroke-accent-600", swatch: "bg-accent-600" },
-            { label: "Consumed", className: "stroke-emerald-600", swatch: "bg-emerald-600" },
-            { label: "Expired", className: "stroke-amber-600", swatch: "bg-amber-600" },
-          ]}
-          points={credits.daily.map((d) => ({ label: shortDay(d.day), values: [d.issued, d.consumed, d.expired] }))}
-          formatValue={compactCount}
+          series={["Issued", "Consumed", "Expired"]}
+          columns={credits.daily.map((d) => ({ label: formatShortDay(d.day), values: [d.issued, d.consumed, d.expired] }))}
+          formatTick={compactCount}
         />
         <Numbers days={days} csv={csv("credits-daily")}>
           <CreditsDailyTable rows={[...credits.daily].reverse()} />
