@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -18,10 +19,8 @@ const COLUMNS = ["Date", "What", "Credits", "Amount", "Status", "Receipt"];
 type Props = { payments: PaymentHistoryItem[]; firstHref: string | null; nextHref: string | null };
 
 /**
- * Every payment of the workspace with its receipt. The table scrolls sideways inside a labelled,
- * focusable region on narrow screens, so keyboard users can scroll it and nothing is cut off. The
- * region is positioned so the visually hidden link texts (absolutely positioned) are clipped by it
- * too, instead of widening the whole page.
+ * Every payment of the workspace with its receipt; on narrow screens the table scrolls sideways in
+ * its own region.
  */
 export function PaymentHistory({ payments, firstHref, nextHref }: Props) {
   return (
@@ -34,7 +33,7 @@ export function PaymentHistory({ payments, firstHref, nextHref }: Props) {
         </div>
       ) : (
         <>
-          <div role="region" aria-label="Payment history (scrolls sideways)" tabIndex={0} className="relative overflow-x-auto">
+          <ScrollRegion label="Payment history">
             <table className="w-full min-w-[40rem] text-left text-sm">
               <caption className="sr-only">Payments, newest first</caption>
               <thead className="bg-slate-50 text-xs text-slate-600">
@@ -52,7 +51,7 @@ export function PaymentHistory({ payments, firstHref, nextHref }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <KeysetPager firstHref={firstHref} nextHref={nextHref} />
         </>
       )}

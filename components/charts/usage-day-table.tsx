@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatCount as formatCredits } from "./format";
 import type { DailyUsageSeries } from "@/services/insights/usage-series";
 
@@ -11,9 +12,8 @@ export function UsageDayTable({ series, caption, serviceName }: Props) {
   const rows = series.days.map((day, d) => ({ day, d })).filter(({ d }) => series.dayTotals[d]! > 0).reverse();
   if (!rows.length) return <p className="text-sm text-slate-600">No usage in this period.</p>;
   return (
-    <>
-      {series.services.length > 1 && <p className="mb-2 text-xs text-slate-600 sm:hidden">Scroll the table sideways for every service.</p>}
-      <div role="region" aria-label={caption} tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200">
+    <div className="rounded-lg border border-slate-200">
+      <ScrollRegion label={caption}>
         <table className="w-full text-left text-sm tabular-nums">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600">
@@ -39,7 +39,7 @@ export function UsageDayTable({ series, caption, serviceName }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
-    </>
+      </ScrollRegion>
+    </div>
   );
 }

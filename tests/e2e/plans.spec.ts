@@ -37,7 +37,7 @@ async function checkAtBothWidths(page: Page, testInfo: TestInfo, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-const paymentHistory = (page: Page) => page.getByRole("region", { name: "Payment history (scrolls sideways)" });
+const paymentHistory = (page: Page) => page.getByRole("region", { name: "Payment history" });
 
 test("a pack paid with 4242 is credited and listed with its Stripe receipt", async ({ page }, testInfo) => {
   await signUp(page, { email: uniqueEmail("plans"), name: "Pat Planner" });

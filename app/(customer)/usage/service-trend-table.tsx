@@ -20,9 +20,7 @@ export function ServiceTrendTable({ trends, serviceName, baseUnitCents, currency
   const caption = `Usage per service, last ${periodDays} days against the ${periodDays} days before`;
   const cell = "px-4 py-2.5 text-right whitespace-nowrap";
   return (
-    <>
-      <p className="px-4 pt-3 text-xs text-slate-600 sm:hidden">Scroll the table sideways for every column.</p>
-      <ScrollRegion label={caption}>
+    <ScrollRegion label={caption}>
         <table className="w-full text-left text-sm tabular-nums">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600">
@@ -55,7 +53,6 @@ export function ServiceTrendTable({ trends, serviceName, baseUnitCents, currency
             ))}
           </tbody>
         </table>
-      </ScrollRegion>
-    </>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Metadata } from "next";
 import { findAdminSession } from "@/lib/auth/session";
 import { PageHeader } from "@/components/shell/page-header";
@@ -38,7 +39,7 @@ export default async function IntegrityPage() {
       </Card>
       {!isHealthy && (
         <Card title="Wallets that disagree" description="Balance, sum of ledger entries and credits left in lots should be equal; so should credits held by the wallet, its lots and its active holds." className="mt-6" flush>
-          <div className="relative overflow-x-auto">
+          <ScrollRegion label="Wallets that disagree">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Wallets whose balance disagrees with their ledger</caption>
               <thead className="bg-slate-50 text-xs text-slate-600">
@@ -64,7 +65,7 @@ export default async function IntegrityPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Card>
       )}
     </>
