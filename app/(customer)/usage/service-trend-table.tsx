@@ -21,38 +21,38 @@ export function ServiceTrendTable({ trends, serviceName, baseUnitCents, currency
   const cell = "px-4 py-2.5 text-right whitespace-nowrap";
   return (
     <ScrollRegion label={caption}>
-        <table className="w-full text-left text-sm tabular-nums">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50 text-xs text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">Service</th>
-              <th scope="col" className={`${cell} font-medium`}>Credits</th>
-              <th scope="col" className={`${cell} font-medium`}>Cost</th>
-              <th scope="col" className={`${cell} font-medium`}>Runs</th>
-              <th scope="col" className={`${cell} font-medium`}>Credits per run</th>
-              <th scope="col" className={`${cell} font-medium`}>Previous credits</th>
-              <th scope="col" className={`${cell} font-medium`}>Previous per run</th>
-              <th scope="col" className={`${cell} font-medium`}>Change</th>
+      <table className="w-full text-left text-sm tabular-nums">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 text-xs text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2.5 font-medium">Service</th>
+            <th scope="col" className={`${cell} font-medium`}>Credits</th>
+            <th scope="col" className={`${cell} font-medium`}>Cost</th>
+            <th scope="col" className={`${cell} font-medium`}>Runs</th>
+            <th scope="col" className={`${cell} font-medium`}>Credits per run</th>
+            <th scope="col" className={`${cell} font-medium`}>Previous credits</th>
+            <th scope="col" className={`${cell} font-medium`}>Previous per run</th>
+            <th scope="col" className={`${cell} font-medium`}>Change</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {trends.map((trend) => (
+            <tr key={trend.service}>
+              <th scope="row" className="px-4 py-2.5 font-medium whitespace-nowrap text-slate-900">
+                {serviceName(trend.service)}
+                <span className="block text-xs font-normal text-slate-600">{trend.service}</span>
+              </th>
+              <td className={`${cell} text-slate-900`}>{formatCredits(trend.current.credits)}</td>
+              <td className={`${cell} text-slate-700`}>{formatCents(trend.current.credits * baseUnitCents, currency)}</td>
+              <td className={`${cell} text-slate-700`}>{formatCredits(trend.current.calls)}</td>
+              <td className={`${cell} text-slate-700`}>{perRun(trend.current.credits, trend.current.calls)}</td>
+              <td className={`${cell} text-slate-700`}>{formatCredits(trend.previous.credits)}</td>
+              <td className={`${cell} text-slate-700`}>{perRun(trend.previous.credits, trend.previous.calls)}</td>
+              <td className={`${cell} text-slate-900`}>{change(trend)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {trends.map((trend) => (
-              <tr key={trend.service}>
-                <th scope="row" className="px-4 py-2.5 font-medium whitespace-nowrap text-slate-900">
-                  {serviceName(trend.service)}
-                  <span className="block text-xs font-normal text-slate-600">{trend.service}</span>
-                </th>
-                <td className={`${cell} text-slate-900`}>{formatCredits(trend.current.credits)}</td>
-                <td className={`${cell} text-slate-700`}>{formatCents(trend.current.credits * baseUnitCents, currency)}</td>
-                <td className={`${cell} text-slate-700`}>{formatCredits(trend.current.calls)}</td>
-                <td className={`${cell} text-slate-700`}>{perRun(trend.current.credits, trend.current.calls)}</td>
-                <td className={`${cell} text-slate-700`}>{formatCredits(trend.previous.credits)}</td>
-                <td className={`${cell} text-slate-700`}>{perRun(trend.previous.credits, trend.previous.calls)}</td>
-                <td className={`${cell} text-slate-900`}>{change(trend)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </tbody>
+      </table>
     </ScrollRegion>
   );
 }
