@@ -4,7 +4,7 @@ import { useState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
-import { useRequest } from "./use-request";
+import { useRequest } from "@/hooks/use-request";
 
 export type ConfirmButtonProps = {
   label: string;

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
 import { createWorkspaceBody } from "@/types/team";
 import type { WorkspaceView } from "@/types/workspace";
-import { useRequest } from "./use-request";
+import { useRequest } from "@/hooks/use-request";
 
 /** "New workspace": a shared workspace with its own wallet, which then becomes the current one. */
 export function CreateWorkspaceDialog() {

@@ -6,7 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import type { WorkspaceRoleName } from "@/types/team";
 import { SelectField } from "@/components/ui/select-field";
-import { useRequest } from "./use-request";
+import { useRequest } from "@/hooks/use-request";
 
 const ROLE_OPTIONS = [
   { value: "OWNER", label: "Owner — everything, including owners" },

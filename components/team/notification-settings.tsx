@@ -6,7 +6,7 @@ import { ErrorDialog } from "@/components/ui/error-dialog";
 import { Field } from "@/components/ui/field";
 import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
 import { lowBalanceThresholdBody } from "@/types/mail";
-import { useRequest } from "./use-request";
+import { useRequest } from "@/hooks/use-request";
 
 export type NotificationToggle = { kind: string; label: string; optional: boolean; enabled: boolean };
 

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { ErrorDialog } from "@/components/ui/error-dialog";
-import { useRequest } from "./use-request";
+import { useRequest } from "@/hooks/use-request";
 
 /** Makes a workspace the current one (a cookie); the page then shows it. */
 export function SwitchWorkspaceButton({ workspaceId, name }: { workspaceId: string; name: string }) {

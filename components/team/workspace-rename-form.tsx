@@ -6,7 +6,7 @@ import { ErrorDialog } from "@/components/ui/error-dialog";
 import { Field } from "@/components/ui/field";
 import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
 import { renameWorkspaceBody } from "@/types/workspace";
-import { useRequest } from "./use-request";
+import { useRequest } from "@/hooks/use-request";
 
 /** The workspace's name, editable by owners and admins (read-only text for members). */
 export function WorkspaceRenameForm({ workspaceId, name, canEdit }: { workspaceId: string; name: string; canEdit: boolean }) {
