@@ -3,18 +3,7 @@ import { Table, type Column } from "@/components/ui/table";
 import { formatCredits, formatDateTime } from "@/lib/format";
 import type { LedgerEntryView } from "@/types/usage";
 import { ledgerEntryLinkId } from "./ledger-entry-link-id";
-
-export const LEDGER_TYPE_LABELS: Record<LedgerEntryView["type"], string> = {
-  PURCHASE: "Purchase",
-  SUBSCRIPTION_GRANT: "Plan credits",
-  PROMO_BONUS: "Promotion bonus",
-  ADMIN_ADJUSTMENT: "Adjustment",
-  USAGE: "Usage",
-  DISPUTE_REFUND: "Dispute refund",
-  PAYMENT_REFUND_CLAWBACK: "Refund clawback",
-  EXPIRY: "Expired",
-  REVERSAL: "Reversal",
-};
+import { LEDGER_TYPE_LABELS } from "./ledger-type-labels";
 
 const COLUMNS: Column[] = [{ label: "When" }, { label: "What" }, { label: "Detail" }, { label: "Credits", align: "right" }, { label: "Balance", align: "right" }];
 

@@ -1,18 +1,6 @@
 import { formatCredits, formatDateTime } from "@/lib/format";
+import { LEDGER_TYPE_LABELS } from "@/components/credits/ledger-type-labels";
 import type { LedgerEntryView } from "@/types/usage";
-
-// The same words the transactions page uses for each type.
-const TYPE_LABELS: Record<LedgerEntryView["type"], string> = {
-  PURCHASE: "Purchase",
-  SUBSCRIPTION_GRANT: "Plan credits",
-  PROMO_BONUS: "Promotion bonus",
-  ADMIN_ADJUSTMENT: "Adjustment",
-  USAGE: "Usage",
-  DISPUTE_REFUND: "Dispute refund",
-  PAYMENT_REFUND_CLAWBACK: "Refund clawback",
-  EXPIRY: "Expired",
-  REVERSAL: "Reversal",
-};
 
 function detail(entry: LedgerEntryView, serviceName: (key: string) => string): string {
   if (entry.service) return entry.quantity ? `${serviceName(entry.service)} × ${formatCredits(entry.quantity)}` : serviceName(entry.service);
@@ -30,7 +18,7 @@ export function RecentActivity({ entries, serviceName }: { entries: LedgerEntryV
         <li key={entry.id} className="flex items-start justify-between gap-4 px-5 py-3 text-sm">
           <div className="min-w-0">
             <p className="font-medium text-slate-900">
-              {TYPE_LABELS[entry.type]}
+              {LEDGER_TYPE_LABELS[entry.type]}
               {detail(entry, serviceName) && <span className="font-normal text-slate-600"> · {detail(entry, serviceName)}</span>}
             </p>
             <p className="mt-0.5 text-slate-600">{formatDateTime(entry.createdAt)}</p>

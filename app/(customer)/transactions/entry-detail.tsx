@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { LEDGER_TYPE_LABELS } from "@/components/credits/ledger-table";
+import { LEDGER_TYPE_LABELS } from "@/components/credits/ledger-type-labels";
 import { Badge } from "@/components/ui/badge";
 import { buttonClassName } from "@/components/ui/button";
 import { Icon } from "@/components/ui/icon";

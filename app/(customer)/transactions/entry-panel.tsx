@@ -1,4 +1,4 @@
-import { LEDGER_TYPE_LABELS } from "@/components/credits/ledger-table";
+import { LEDGER_TYPE_LABELS } from "@/components/credits/ledger-type-labels";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";

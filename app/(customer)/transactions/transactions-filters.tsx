@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LEDGER_TYPE_LABELS } from "@/components/credits/ledger-table";
+import { LEDGER_TYPE_LABELS } from "@/components/credits/ledger-type-labels";
 import { buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FilterForm } from "@/components/ui/filter-form";
