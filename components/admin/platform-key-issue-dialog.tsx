@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import { Field } from "@/components/ui/field";
-import { apiUrl, postJson } from "@/components/ui/problem";
 import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
 import { createPlatformKeyBody, type CreatedApiKey } from "@/types/api-keys";
 import { PlatformKeySecret } from "./platform-key-secret";
+import { sendAdminAction } from "./send-admin-action";
 
 /**
  * "Issue key": asks for a name, issues the key, then shows it once (with a copy button) in the
@@ -21,10 +21,13 @@ export function PlatformKeyIssueDialog() {
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [issued, setIssued] = useState<Pick<CreatedApiKey, "name" | "key"> | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState("");
   const feedback = useFormFeedback();
 
+  // One Idempotency-Key per opening: a double click or a resend after a dropped answer issues one key.
   function onOpenChange(next: boolean) {
     if (pending) return;
+    if (next) setIdempotencyKey(crypto.randomUUID());
     setOpen(next);
     if (!next) {
       if (issued) router.refresh();
@@ -40,7 +43,7 @@ export function PlatformKeyIssueDialog() {
     if (!parsed.success) return feedback.showFieldErrors(fieldErrorsFromIssues(parsed.error.issues), form);
     feedback.clear();
     setPending(true);
-    const result = await postJson<CreatedApiKey>(apiUrl("/admin/platform-keys"), parsed.data);
+    const result = await sendAdminAction<CreatedApiKey>("/admin/platform-keys", "POST", parsed.data, idempotencyKey);
     setPending(false);
     if (!result.ok) {
       if (result.problem.errors && Object.keys(result.problem.errors).length) return feedback.showFieldErrors(result.problem.errors, form);
@@ -51,7 +54,7 @@ export function PlatformKeyIssueDialog() {
 
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Issue key</Button>
+      <Button onClick={() => onOpenChange(true)}>Issue key</Button>
       <Dialog
         open={open}
         onOpenChange={onOpenChange}
