@@ -13,9 +13,10 @@ export function useRequest() {
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Pick<Problem, "title" | "detail"> | null>(null);
 
-  async function send<T>(method: "POST" | "PATCH" | "PUT" | "DELETE", path: string, body?: unknown): Promise<JsonResult<T>> {
+  /** With an `idempotencyKey`, a resend of the same request (a double click, a retry) acts once. */
+  async function send<T>(method: "POST" | "PATCH" | "PUT" | "DELETE", path: string, body?: unknown, idempotencyKey?: string): Promise<JsonResult<T>> {
     setPending(true);
-    const result = await postJson<T>(apiUrl(path), body, { method });
+    const result = await postJson<T>(apiUrl(path), body, { method, idempotencyKey });
     setPending(false);
     if (!result.ok) setProblem(result.problem);
     else router.refresh();

@@ -61,8 +61,12 @@ export const adminPackageView = z.object({
 export type AdminPackageView = z.infer<typeof adminPackageView>;
 export const adminPackageList = z.object({ data: z.array(adminPackageView) });
 
+/** A package's terms as an edit or a create answers them (no subscriber counts). */
+export const packageTermsView = adminPackageView.omit({ subscribersOnOlderPrice: true, subscribers: true });
+export type PackageTermsView = z.infer<typeof packageTermsView>;
+
 export const updatePackageResponse = z.object({
-  package: adminPackageView.omit({ subscribersOnOlderPrice: true, subscribers: true }),
+  package: packageTermsView,
   changed: z.boolean(),
   priceChanged: z.boolean(),
   archivedPriceId: z.string().nullable(),

@@ -7,9 +7,7 @@ import type { SubscriptionChange } from "@/types/billing";
 export const newIdempotencyKey = () => crypto.randomUUID();
 
 export function sendPlanChange(workspaceId: string, change: SubscriptionChange, idempotencyKey: string): Promise<JsonResult<unknown>> {
-  return postJson(apiUrl(`/workspaces/${workspaceId}/subscription`), change, {
-    headers: { "content-type": "application/json", accept: "application/json", "idempotency-key": idempotencyKey },
-  });
+  return postJson(apiUrl(`/workspaces/${workspaceId}/subscription`), change, { idempotencyKey });
 }
 
 /**
@@ -17,9 +15,7 @@ export function sendPlanChange(workspaceId: string, change: SubscriptionChange, 
  * (Checkout, the Customer Portal). Resolves only when that fails, with the problem.
  */
 export async function postWithKeyAndRedirect(path: string, body: unknown, urlKey: string, idempotencyKey: string): Promise<Problem> {
-  const result = await postJson<Record<string, unknown>>(apiUrl(path), body, {
-    headers: { "content-type": "application/json", accept: "application/json", "idempotency-key": idempotencyKey },
-  });
+  const result = await postJson<Record<string, unknown>>(apiUrl(path), body, { idempotencyKey });
   if (!result.ok) return result.problem;
   window.location.assign(String(result.data[urlKey]));
   return new Promise<never>(() => {}); // the browser is leaving: stay pending

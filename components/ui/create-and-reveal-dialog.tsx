@@ -27,16 +27,20 @@ type Props<Created> = {
 /**
  * A dialog that creates something whose secret is shown only once: the form, then, in the same
  * dialog, the secret with a copy button. Closing it forgets the secret; the page behind refreshes.
+ * Every submission of one opening carries the same Idempotency-Key.
  */
 export function CreateAndRevealDialog<Created>({ trigger, submitLabel, path, schema, title, description, fields, reveal }: Props<Created>) {
   const formId = useId();
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState("");
   const feedback = useFormFeedback();
   const request = useRequest();
 
+  // One Idempotency-Key per opening: a double click or a resend after a dropped answer creates once.
   function onOpenChange(next: boolean) {
     if (request.pending) return;
+    if (next) setIdempotencyKey(crypto.randomUUID());
     setOpen(next);
     if (!next) {
       setCreated(null);
@@ -50,7 +54,7 @@ export function CreateAndRevealDialog<Created>({ trigger, submitLabel, path, sch
     const parsed = schema.safeParse(Object.fromEntries(new FormData(form)));
     if (!parsed.success) return feedback.showFieldErrors(fieldErrorsFromIssues(parsed.error.issues), form);
     feedback.clear();
-    const result = await request.send<Created>("POST", path, parsed.data);
+    const result = await request.send<Created>("POST", path, parsed.data, idempotencyKey);
     if (result.ok) return setCreated(result.data);
     // A refusal about a field (a taken email, say) is shown at the field, not in a modal.
     if (result.problem.errors && Object.keys(result.problem.errors).length) {
@@ -61,7 +65,7 @@ export function CreateAndRevealDialog<Created>({ trigger, submitLabel, path, sch
 
   return (
     <>
-      <Button onClick={() => setOpen(true)}>{trigger}</Button>
+      <Button onClick={() => onOpenChange(true)}>{trigger}</Button>
       <Dialog
         open={open}
         onOpenChange={onOpenChange}

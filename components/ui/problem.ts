@@ -51,10 +51,12 @@ export function apiUrl(path: string): string {
 export type JsonResult<T> = { ok: true; data: T } | { ok: false; problem: Problem };
 
 /** POSTs JSON; resolves to the parsed body, or to a Problem when the request failed. Never throws. */
-export async function postJson<T>(url: string, body: unknown, init?: RequestInit): Promise<JsonResult<T>> {
+export async function postJson<T>(url: string, body: unknown, { method = "POST", idempotencyKey }: { method?: string; idempotencyKey?: string } = {}): Promise<JsonResult<T>> {
   let response: Response;
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+  if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   try {
-    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body), ...init });
+    response = await fetch(url, { method, headers, body: JSON.stringify(body) });
   } catch {
     return { ok: false, problem: NETWORK_PROBLEM };
   }

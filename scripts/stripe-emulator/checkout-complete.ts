@@ -2,6 +2,7 @@ import type { CardDetails } from "./cards";
 import { getCheckoutSession } from "./checkout-sessions";
 import type { EmulatorContext } from "./context";
 import { createCustomer } from "./customers";
+import { activeDiscounts } from "./discounts";
 import { createDispute } from "./disputes";
 import { createInvoice, finalizeInvoice, payInvoice, subscriptionItemLine } from "./invoices";
 import type { CheckoutSessionObject, PaymentIntentObject } from "./objects";
@@ -77,7 +78,15 @@ function payOnce(ctx: EmulatorContext, session: CheckoutSessionObject, attempt: 
     return { ok: false, message: attempt.failure.message };
   }
   if (customer) ctx.state.savedCards.set(customer, { card: attempt.card, behavior: "succeed" });
+  redeemSessionCoupon(ctx, session);
   return { ok: true, session: completeCheckoutSession(ctx, session, { payment_intent: paymentIntent.id, customer }), chargeId: charge.id };
+}
+
+/** A payment-mode session's coupon counts one redemption once paid (a subscription's counts when its discount is made). */
+function redeemSessionCoupon(ctx: EmulatorContext, session: CheckoutSessionObject) {
+  const couponId = session.discounts?.[0]?.coupon;
+  const coupon = typeof couponId === "string" ? ctx.state.coupons.get(couponId) : undefined;
+  if (coupon) ctx.state.coupons.set(coupon.id, { ...coupon, times_redeemed: coupon.times_redeemed + 1 });
 }
 
 function paySubscription(ctx: EmulatorContext, session: CheckoutSessionObject, attempt: CheckoutAttempt): Internal {
@@ -91,7 +100,9 @@ function paySubscription(ctx: EmulatorContext, session: CheckoutSessionObject, a
   const lineItems = ctx.state.checkoutLineItems.get(session.id) ?? [];
   const metadata = ctx.state.checkoutExtras.get(session.id)?.subscriptionMetadata ?? {};
   const items = lineItems.flatMap((line) => (line.price ? [{ price: line.price, quantity: line.quantity ?? 1 }] : []));
-  const created = createSubscription(ctx, { customer, items, metadata });
+  const couponId = session.discounts?.[0]?.coupon;
+  const coupon = typeof couponId === "string" ? (ctx.state.coupons.get(couponId) ?? ctx.state.deletedCoupons.get(couponId) ?? null) : null;
+  const created = createSubscription(ctx, { customer, items, metadata, coupon });
   const now = ctx.clock.now();
   const draft = createInvoice(ctx, {
     customer,
@@ -100,6 +111,7 @@ function paySubscription(ctx: EmulatorContext, session: CheckoutSessionObject, a
     billingReason: "subscription_create",
     period: { start: now, end: now },
     lines: created.items.data.map((item) => subscriptionItemLine(ctx, item)),
+    discounts: activeDiscounts(ctx, created.discounts, now),
   });
   const paid = payInvoice(ctx, finalizeInvoice(ctx, draft), attempt.card);
   const subscription = saveSubscription(ctx, created, { ...created, status: "active", latest_invoice: paid.id });

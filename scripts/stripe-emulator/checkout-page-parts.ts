@@ -12,11 +12,16 @@ export function summary(ctx: EmulatorContext, session: CheckoutSessionObject): s
   const rows = (ctx.state.checkoutLineItems.get(session.id) ?? [])
     .map((line) => {
       const interval = line.price?.recurring ? ` / ${line.price.recurring.interval}` : "";
-      return `<tr><td>${escapeHtml(line.description ?? "Item")} × ${line.quantity ?? 1}</td><td class="num">${formatAmount(line.amount_total, line.currency)}${interval}</td></tr>`;
+      return `<tr><td>${escapeHtml(line.description ?? "Item")} × ${line.quantity ?? 1}</td><td class="num">${formatAmount(line.amount_subtotal, line.currency)}${interval}</td></tr>`;
     })
     .join("");
-  const total = formatAmount(session.amount_total ?? 0, session.currency ?? "usd");
-  return `<table><caption class="note">Order summary</caption><thead><tr><th scope="col">Item</th><th scope="col" class="num">Amount</th></tr></thead><tbody>${rows}</tbody>
+  const currency = session.currency ?? "usd";
+  const total = formatAmount(session.amount_total ?? 0, currency);
+  const amountOff = session.total_details?.amount_discount ?? 0;
+  const couponId = session.discounts?.[0]?.coupon;
+  const coupon = typeof couponId === "string" ? (ctx.state.coupons.get(couponId) ?? ctx.state.deletedCoupons.get(couponId)) : undefined;
+  const discountRow = amountOff > 0 ? `<tr><td>Discount${coupon?.name ? ` (${escapeHtml(coupon.name)})` : ""}</td><td class="num">−${formatAmount(amountOff, currency)}</td></tr>` : "";
+  return `<table><caption class="note">Order summary</caption><thead><tr><th scope="col">Item</th><th scope="col" class="num">Amount</th></tr></thead><tbody>${rows}${discountRow}</tbody>
 <tfoot><tr><th scope="row">Total due today</th><td class="num"><strong>${total}</strong></td></tr></tfoot></table>`;
 }
 

@@ -1,6 +1,8 @@
 import type Stripe from "stripe";
 import type { EmulatorContext } from "./context";
+import { couponDiscountCents } from "./coupons";
 import { getCustomer } from "./customers";
+import { readCheckoutCoupon, splitDiscount } from "./discounts";
 import { invalidRequest, missingParam, resourceMissing } from "./errors";
 import { emitUpdated } from "./events";
 import type { ParamObject } from "./form-body";
@@ -68,7 +70,19 @@ function createCheckoutSession(ctx: EmulatorContext, params: ParamObject): Check
   const lineItems = readLineItems(ctx, params, mode);
   const currencies = new Set(lineItems.map((item) => item.currency));
   if (currencies.size > 1) throw invalidRequest("All line items must use the same currency.", "line_items");
-  const total = lineItems.reduce((sum, item) => sum + item.amount_total, 0);
+  const subtotal = lineItems.reduce((sum, item) => sum + item.amount_subtotal, 0);
+  const currency = [...currencies][0] ?? null;
+  // A coupon comes off the lines in proportion; in subscription mode it is the first invoice's discount.
+  const coupon = readCheckoutCoupon(ctx, params, currency);
+  const discount = coupon ? couponDiscountCents(coupon, subtotal) : 0;
+  splitDiscount(
+    lineItems.map((item) => item.amount_subtotal),
+    discount,
+  ).forEach((share, index) => {
+    const item = lineItems[index]!;
+    lineItems[index] = { ...item, amount_discount: share, amount_total: item.amount_subtotal - share };
+  });
+  const total = subtotal - discount;
   const id = newId("cs_test", 58);
   const now = ctx.clock.now();
   const expiresAt = optionalInteger(params, "expires_at") ?? now + DAY;
@@ -83,7 +97,7 @@ function createCheckoutSession(ctx: EmulatorContext, params: ParamObject): Check
     after_expiration: null,
     allow_promotion_codes: null,
     allowed_payment_method_types: null,
-    amount_subtotal: total,
+    amount_subtotal: subtotal,
     amount_total: total,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
     billing_address_collection: null,
@@ -94,7 +108,7 @@ function createCheckoutSession(ctx: EmulatorContext, params: ParamObject): Check
     consent: null,
     consent_collection: null,
     created: now,
-    currency: [...currencies][0] ?? null,
+    currency,
     custom_fields: [],
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
     customer: customer?.id ?? null,
@@ -102,7 +116,7 @@ function createCheckoutSession(ctx: EmulatorContext, params: ParamObject): Check
     customer_creation: customer ? null : mode === "subscription" || optionalString(params, "customer_creation") === "always" ? "always" : "if_required",
     customer_details: customer || customerEmail ? { address: null, business_name: null, email: customer?.email ?? customerEmail, individual_name: null, name: customer?.name ?? null, phone: null, tax_exempt: "none", tax_ids: null } : null,
     customer_email: customerEmail,
-    discounts: [],
+    discounts: coupon ? [{ coupon: coupon.id, promotion_code: null }] : [],
     expires_at: expiresAt,
     integration_identifier: null,
     invoice: null,
@@ -131,7 +145,7 @@ function createCheckoutSession(ctx: EmulatorContext, params: ParamObject): Check
     submit_type: null,
     subscription: null,
     success_url: successUrl,
-    total_details: { amount_discount: 0, amount_shipping: 0, amount_tax: 0 },
+    total_details: { amount_discount: discount, amount_shipping: 0, amount_tax: 0 },
     ui_mode: uiMode,
     url: uiMode === "hosted_page" ? `${ctx.baseUrl()}/c/pay/${id}` : null,
     wallet_options: null,

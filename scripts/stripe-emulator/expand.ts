@@ -36,10 +36,18 @@ function expandPath(state: EmulatorState, node: Json, path: string[], fullPath: 
   const included = includable(state, node, field);
   if (included !== undefined) node[field] = included;
   const value = node[field];
-  if (typeof value === "string") {
-    const found = findById(state, value);
+  const expandId = (id: string) => {
+    const found = findById(state, id);
     if (!found) throw invalidRequest(`This property cannot be expanded (${fullPath}).`, "expand");
-    node[field] = toJson(found);
+    return toJson(found);
+  };
+  if (typeof value === "string") {
+    node[field] = expandId(value);
+  } else if (Array.isArray(value)) {
+    // A list of ids (`discounts`): each id becomes its object.
+    node[field] = value.map((item) => (typeof item === "string" ? expandId(item) : item));
+    for (const item of node[field] as Json[]) if (rest.length > 0) expandPath(state, item, rest, fullPath);
+    return;
   } else if (value === undefined) {
     throw invalidRequest(`This property cannot be expanded (${fullPath}).`, "expand");
   }

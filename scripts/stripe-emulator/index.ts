@@ -9,6 +9,7 @@ import { checkoutSessionRoutes } from "./checkout-sessions";
 import { createClock, type EmulatorClock } from "./clock";
 import type { EmulatorContext } from "./context";
 import { createControlRoutes } from "./control";
+import { couponRoutes } from "./coupons";
 import { customerRoutes } from "./customers";
 import { disputeRoutes } from "./disputes";
 import { eventRoutes } from "./event-routes";
@@ -91,7 +92,7 @@ export async function createStripeEmulator(options: StripeEmulatorOptions = {}):
     },
   };
   const api = [
-    ...customerRoutes, ...productRoutes, ...priceRoutes, ...checkoutSessionRoutes, ...paymentRoutes, ...refundRoutes, ...disputeRoutes,
+    ...customerRoutes, ...productRoutes, ...priceRoutes, ...couponRoutes, ...checkoutSessionRoutes, ...paymentRoutes, ...refundRoutes, ...disputeRoutes,
     ...subscriptionRoutes, ...subscriptionUpdateRoutes, ...invoicePayRoutes, ...invoicePreviewRoutes, ...invoiceRoutes, ...billingPortalRoutes, ...eventRoutes,
   ];
   const server = createServer(createRequestListener(ctx, api, [...checkoutPageRoutes, ...checkoutBankPageRoutes, ...portalPageRoutes, ...receiptPageRoutes], createControlRoutes(ctx, settings, delivery)));

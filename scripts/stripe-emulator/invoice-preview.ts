@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "./context";
+import { activeDiscounts } from "./discounts";
 import { invalidRequest } from "./errors";
 import type { ParamObject } from "./form-body";
 import { newId } from "./ids";
@@ -49,7 +50,8 @@ function previewInvoice(ctx: EmulatorContext, p: ParamObject): InvoiceObject {
     });
     const pending = ctx.state.pendingProrations.get(subscription.id) ?? [];
     const lines = [...pending, ...(behavior === "create_prorations" ? changeLines : []), ...items.map((item) => subscriptionItemLine(ctx, item))];
-    invoice = buildInvoice(ctx, { ...base, billingReason: "subscription_cycle", lines, period: { start: current.current_period_start, end: current.current_period_end } }, id);
+    const discounts = activeDiscounts(ctx, subscription.discounts, current.current_period_end);
+    invoice = buildInvoice(ctx, { ...base, billingReason: "subscription_cycle", lines, period: { start: current.current_period_start, end: current.current_period_end }, discounts }, id);
     invoice = { ...invoice, billing_reason: "upcoming", created: current.current_period_end, next_payment_attempt: current.current_period_end };
   }
   return {

@@ -1,10 +1,11 @@
 import type { CardDetails } from "./cards";
 import type { EmulatorContext } from "./context";
+import { allocateDiscounts, type DiscountAmount } from "./discounts";
 import { invalidRequest, resourceMissing } from "./errors";
 import { emitUpdated } from "./events";
 import { newId } from "./ids";
 import { fullList, paginate } from "./list";
-import type { InvoiceLineObject, InvoiceObject, InvoicePaymentObject, PriceObject, SubscriptionItemObject } from "./objects";
+import type { DiscountObject, InvoiceLineObject, InvoiceObject, InvoicePaymentObject, PriceObject, SubscriptionItemObject } from "./objects";
 import { optionalString } from "./params";
 import { chargeCard, type PaymentFailure } from "./payments";
 import type { ApiRoute } from "./router";
@@ -40,6 +41,8 @@ export type InvoiceSpec = {
   billingReason: "subscription_create" | "subscription_cycle" | "subscription_update";
   lines: InvoiceLineSpec[];
   period: { start: number; end: number };
+  /** The subscription's discounts that apply to this invoice (activeDiscounts). */
+  discounts?: DiscountObject[];
 };
 
 export function getInvoice(ctx: EmulatorContext, id: string, param = "id"): InvoiceObject {
@@ -48,14 +51,15 @@ export function getInvoice(ctx: EmulatorContext, id: string, param = "id"): Invo
   return found;
 }
 
-function buildLine(spec: InvoiceLineSpec, invoice: string, subscription: string): InvoiceLineObject {
+function buildLine(spec: InvoiceLineSpec, invoice: string, subscription: string, discountAmounts: DiscountAmount[]): InvoiceLineObject {
   return {
     id: newId("il"),
     object: "line_item",
+    // Before discounts, as at Stripe: what a discount took off is in `discount_amounts`.
     amount: spec.amount,
     currency: spec.price.currency,
     description: spec.description,
-    discount_amounts: [],
+    discount_amounts: discountAmounts,
     discountable: !spec.proration,
     discounts: [],
     invoice,
@@ -84,7 +88,9 @@ function buildLine(spec: InvoiceLineSpec, invoice: string, subscription: string)
  */
 export function buildInvoice(ctx: EmulatorContext, spec: InvoiceSpec, id = newId("in")): InvoiceObject {
   const customer = ctx.state.customers.get(spec.customer);
-  const total = spec.lines.reduce((sum, line) => sum + line.amount, 0);
+  const subtotal = spec.lines.reduce((sum, line) => sum + line.amount, 0);
+  const discounts = allocateDiscounts(ctx, spec.lines.map((line) => ({ amount: line.amount, discountable: !line.proration })), spec.discounts ?? []);
+  const total = subtotal - discounts.totals.reduce((sum, entry) => sum + entry.amount, 0);
   const now = ctx.clock.now();
   const invoice: InvoiceObject = {
     id,
@@ -120,7 +126,7 @@ export function buildInvoice(ctx: EmulatorContext, spec: InvoiceSpec, id = newId
     default_source: null,
     default_tax_rates: [],
     description: null,
-    discounts: [],
+    discounts: discounts.totals.map((entry) => entry.discount),
     due_date: null,
     effective_at: null,
     ending_balance: null,
@@ -151,23 +157,27 @@ export function buildInvoice(ctx: EmulatorContext, spec: InvoiceSpec, id = newId
     statement_descriptor: null,
     status: "draft",
     status_transitions: { finalized_at: null, marked_uncollectible_at: null, paid_at: null, voided_at: null },
-    subtotal: total,
-    subtotal_excluding_tax: total,
+    subtotal,
+    subtotal_excluding_tax: subtotal,
     test_clock: null,
     total,
-    total_discount_amounts: [],
+    total_discount_amounts: discounts.totals,
     total_excluding_tax: total,
     total_taxes: [],
     webhooks_delivered_at: now,
   };
-  invoice.lines.data = spec.lines.map((line) => buildLine(line, id, spec.subscription));
+  invoice.lines.data = spec.lines.map((line, index) => buildLine(line, id, spec.subscription, discounts.perLine[index] ?? []));
   invoice.lines.has_more = false;
   return invoice;
 }
 
-/** Creates a draft subscription invoice (`invoice.created`). */
+/** Creates a draft subscription invoice (`invoice.created`); each discount it applies counts one use. */
 export function createInvoice(ctx: EmulatorContext, spec: InvoiceSpec): InvoiceObject {
   const invoice = buildInvoice(ctx, spec);
+  for (const entry of invoice.total_discount_amounts ?? []) {
+    const id = typeof entry.discount === "string" ? entry.discount : entry.discount.id;
+    ctx.state.discountUses.set(id, (ctx.state.discountUses.get(id) ?? 0) + 1);
+  }
   ctx.state.invoices.set(invoice.id, invoice);
   ctx.emit("invoice.created", invoice);
   return invoice;

@@ -29,6 +29,8 @@ export function findById(state: EmulatorState, id: string): ServedObject | undef
       return state.invoicePayments.get(id);
     case "bps":
       return state.portalSessions.get(id);
+    case "di":
+      return state.discounts.get(id);
     default:
       return undefined;
   }

@@ -24,6 +24,8 @@ export type InvoiceLineObject = Omit<Stripe.InvoiceLineItem, "quantity_decimal" 
 export type InvoiceObject = Omit<Stripe.Invoice, "lines" | "payments" | "total_pretax_credit_amounts"> & { lines: ListObject<InvoiceLineObject> };
 export type InvoicePaymentObject = Stripe.InvoicePayment;
 export type PortalSessionObject = Stripe.BillingPortal.Session;
+export type CouponObject = Stripe.Coupon;
+export type DiscountObject = Stripe.Discount;
 
 export type ServedObject =
   | CustomerObject
@@ -37,7 +39,9 @@ export type ServedObject =
   | SubscriptionObject
   | InvoiceObject
   | InvoicePaymentObject
-  | PortalSessionObject;
+  | PortalSessionObject
+  | CouponObject
+  | DiscountObject;
 
 export type EventObject = Omit<Stripe.EventBase, "data"> & {
   data: { object: ServedObject; previous_attributes?: Record<string, unknown> };

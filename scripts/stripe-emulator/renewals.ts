@@ -2,6 +2,7 @@ import { GENERIC_DECLINE } from "./cards";
 import { settleDueBankDebits } from "./checkout-bank-debit";
 import { expireCheckoutSession } from "./checkout-sessions";
 import type { EmulatorContext } from "./context";
+import { activeDiscounts, remainingDiscounts } from "./discounts";
 import { cardError, invalidRequest } from "./errors";
 import { createInvoice, finalizeInvoice, getInvoice, markUncollectible, payInvoice, subscriptionItemLine, voidInvoice } from "./invoices";
 import type { InvoiceObject, SubscriptionObject } from "./objects";
@@ -38,6 +39,8 @@ function renew(ctx: EmulatorContext, before: SubscriptionObject): SubscriptionOb
       ...pending,
       ...items.map((item) => subscriptionItemLine(ctx, item)),
     ],
+    // As of the period boundary, when Stripe would have made the invoice (time may have jumped past it).
+    discounts: activeDiscounts(ctx, before.discounts, start),
   });
   let invoice: InvoiceObject = draft;
   let status = before.status;
@@ -49,7 +52,8 @@ function renew(ctx: EmulatorContext, before: SubscriptionObject): SubscriptionOb
     status = invoice.status === "paid" ? "active" : "past_due";
   }
   const current = getSubscription(ctx, before.id);
-  return saveSubscription(ctx, current, { ...current, status, items: { ...current.items, data: items }, latest_invoice: invoice.id });
+  const discounts = remainingDiscounts(ctx, current.discounts, start);
+  return saveSubscription(ctx, current, { ...current, status, items: { ...current.items, data: items }, latest_invoice: invoice.id, discounts });
 }
 
 /**

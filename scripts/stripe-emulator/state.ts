@@ -5,7 +5,9 @@ import type {
   ChargeObject,
   CheckoutLineItemObject,
   CheckoutSessionObject,
+  CouponObject,
   CustomerObject,
+  DiscountObject,
   DisputeObject,
   EventObject,
   InvoiceObject,
@@ -51,6 +53,13 @@ export type EmulatorState = {
   invoices: Map<string, InvoiceObject>;
   invoicePayments: Map<string, InvoicePaymentObject>;
   portalSessions: Map<string, PortalSessionObject>;
+  coupons: Map<string, CouponObject>;
+  /** Deleted coupons: discounts made from them keep applying, as at Stripe. */
+  deletedCoupons: Map<string, CouponObject>;
+  /** Discounts applied to subscriptions, by id (`di_…`). */
+  discounts: Map<string, DiscountObject>;
+  /** How many invoices each discount has applied to (a `once` coupon applies to one). */
+  discountUses: Map<string, number>;
   events: Map<string, EventObject>;
   /** Saved card per customer: the last test card that paid, and whether renewals succeed. */
   savedCards: Map<string, { card: CardDetails; behavior: CardBehavior }>;
@@ -80,6 +89,10 @@ export function createState(): EmulatorState {
     invoices: new Map(),
     invoicePayments: new Map(),
     portalSessions: new Map(),
+    coupons: new Map(),
+    deletedCoupons: new Map(),
+    discounts: new Map(),
+    discountUses: new Map(),
     events: new Map(),
     savedCards: new Map(),
     pendingProrations: new Map(),

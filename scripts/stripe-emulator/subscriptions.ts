@@ -1,10 +1,11 @@
 import type Stripe from "stripe";
 import type { EmulatorContext } from "./context";
+import { createSubscriptionDiscount } from "./discounts";
 import { invalidRequest, resourceMissing } from "./errors";
 import { emitUpdated } from "./events";
 import { newId } from "./ids";
 import { fullList, paginate } from "./list";
-import type { PriceObject, SubscriptionItemObject, SubscriptionObject } from "./objects";
+import type { CouponObject, PriceObject, SubscriptionItemObject, SubscriptionObject } from "./objects";
 import { optionalString } from "./params";
 import { addInterval } from "./periods";
 import { planFromPrice } from "./prices";
@@ -47,8 +48,14 @@ export function saveSubscription(ctx: EmulatorContext, before: SubscriptionObjec
   return after;
 }
 
-/** Creates an `incomplete` subscription, its first period starting now (`customer.subscription.created`). */
-export function createSubscription(ctx: EmulatorContext, input: { customer: string; items: { price: PriceObject; quantity: number }[]; metadata: Record<string, string> }): SubscriptionObject {
+/**
+ * Creates an `incomplete` subscription, its first period starting now (`customer.subscription.created`),
+ * with the coupon's discount applied to it when one is given (`customer.discount.created`).
+ */
+export function createSubscription(
+  ctx: EmulatorContext,
+  input: { customer: string; items: { price: PriceObject; quantity: number }[]; metadata: Record<string, string>; coupon?: CouponObject | null },
+): SubscriptionObject {
   const id = newId("sub");
   const now = ctx.clock.now();
   const first = input.items[0];
@@ -103,6 +110,8 @@ export function createSubscription(ctx: EmulatorContext, input: { customer: stri
     trial_settings: { end_behavior: { billing_cycle_anchor: null, missing_payment_method: "create_invoice" } },
     trial_start: null,
   };
+  const discount = input.coupon ? createSubscriptionDiscount(ctx, input.coupon, { customer: input.customer, subscription: id }) : null;
+  if (discount) subscription.discounts = [discount.id];
   ctx.state.subscriptions.set(id, subscription);
   ctx.emit("customer.subscription.created", subscription);
   return subscription;

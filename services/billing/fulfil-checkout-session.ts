@@ -50,7 +50,7 @@ export async function fulfilCheckoutSession(db: Db, session: Stripe.Checkout.Ses
     // One receipt per payment: a replayed grant (the other webhook, the success page) sends none.
     if (!granted.replayed) await queueReceipts(tx, { workspaceId: payment.workspaceId, description: `${credits.toLocaleString("en-US")} credits`, credits, amountCents, currency: payment.currency });
     // A referred workspace's first payment rewards its referral (once).
-    await rewardReferral(tx, { workspaceId: payment.workspaceId }, clock);
+    await rewardReferral(tx, { workspaceId: payment.workspaceId, paymentId: payment.id }, clock);
     return { status: "credited", paymentId: payment.id, credits, balance: granted.balance };
   });
 }

@@ -7,6 +7,8 @@ import { plansByStripePrice } from "../catalog/plans-by-price";
 import { capRolledOverCredits } from "../credits/cap-rolled-over-credits";
 import { grantCredits } from "../credits/grant-credits";
 import { queueReceipts } from "../mail/queue-receipts";
+import { redemptionIdIn } from "../promotions/redemption-metadata";
+import { confirmRedemption } from "../promotions/settle-redemption";
 import { rewardReferral } from "../referrals/reward-referral";
 import { readSubscription, syncSubscription, type SubscriptionRead } from "./sync-subscription";
 
@@ -120,16 +122,21 @@ export async function fulfilInvoice(tx: Prisma.TransactionClient, invoice: Strip
     stripePaymentIntentId: reads.paymentIntentId,
     failureMessage: null,
   };
-  await tx.payment.upsert({
+  const payment = await tx.payment.upsert({
     where: { stripeInvoiceId: invoice.id },
     create: { workspaceId: subscription.workspaceId, packageId: bought.plan.id, subscriptionId: subscription.id, interval: "MONTH", stripeInvoiceId: invoice.id, ...paid },
     update: paid,
+    select: { id: true },
   });
   if (!granted.replayed) {
     await queueReceipts(tx, { workspaceId: subscription.workspaceId, description: `the ${bought.plan.name} plan`, credits: bought.credits, amountCents: invoice.amount_paid, currency: invoice.currency });
   }
+  // The promotion the plan was bought with (its percent off is already in the amount paid):
+  // confirmed, and its bonus credits granted as their own entry, once.
+  const redemptionId = invoice.billing_reason === "subscription_create" ? redemptionIdIn(invoice.parent?.subscription_details?.metadata) : null;
+  if (redemptionId) await confirmRedemption(tx, { redemptionId, workspaceId: subscription.workspaceId, paidBy: payment.id }, key, clock);
   // A referred workspace's first payment rewards its referral (once).
-  await rewardReferral(tx, { workspaceId: subscription.workspaceId }, clock);
+  await rewardReferral(tx, { workspaceId: subscription.workspaceId, paymentId: payment.id }, clock);
   return granted;
 }
 

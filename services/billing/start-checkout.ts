@@ -16,7 +16,8 @@ import { createCheckout, type Checkout, type CreateCheckoutInput } from "./creat
 export async function startCheckout(db: Db, stripe: Stripe, input: CreateCheckoutInput & { idempotencyKey: string }): Promise<Checkout> {
   const { idempotencyKey, ...request } = input;
   const scope = `workspace:${request.workspaceId}`;
-  const hash = requestHash({ kind: "checkout", ...("credits" in request ? { credits: request.credits } : { packageId: request.packageId }) });
+  // The code is part of the request: the same key sent again with another code is a mismatch, not a replay.
+  const hash = requestHash({ kind: "checkout", promotionCode: request.promotionCode?.trim().toUpperCase() || undefined, ...("credits" in request ? { credits: request.credits } : { packageId: request.packageId }) });
   const replay = async () => {
     const seen = await findIdempotencyRecord(db, { scope, key: idempotencyKey, requestHash: hash });
     return seen ? checkoutResponse.parse(seen.responseBody) : null;

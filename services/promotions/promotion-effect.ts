@@ -18,5 +18,6 @@ export function promotionEffect(promotion: Promotion, totalCents: number): Appli
     discountCents: totalCents - discounted,
     bonusCredits: promotion.kind === "BONUS_CREDITS" ? (promotion.bonusCredits ?? 0) : 0,
     bonusExpiresDays: promotion.bonusExpiresDays,
+    discountMonths: null,
   };
 }

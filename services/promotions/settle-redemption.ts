@@ -5,9 +5,18 @@ import { grantCredits } from "../credits/grant-credits";
 
 const DAY_MS = 86_400_000;
 
-type Which = { paymentId: string } | { redemptionId: string } | { stripeCheckoutSessionId: string };
+/**
+ * Which redemption: a pack's by its payment, or by id — a plan's is named in its subscription's
+ * metadata, checked against the workspace that paid, and linked to the paying invoice's payment
+ * (`paidBy`) when confirmed, so a refund of that payment finds its bonus — or by Checkout Session.
+ */
+type Which = { paymentId: string } | { redemptionId: string; workspaceId?: string; paidBy?: string } | { stripeCheckoutSessionId: string };
 const where = (which: Which) =>
-  "paymentId" in which ? { paymentId: which.paymentId } : "redemptionId" in which ? { id: which.redemptionId } : { stripeCheckoutSessionId: which.stripeCheckoutSessionId };
+  "paymentId" in which
+    ? { paymentId: which.paymentId }
+    : "redemptionId" in which
+      ? { id: which.redemptionId, ...(which.workspaceId ? { workspaceId: which.workspaceId } : {}) }
+      : { stripeCheckoutSessionId: which.stripeCheckoutSessionId };
 
 /**
  * Confirms the redemption reserved for a paid purchase and grants its bonus credits as their own
@@ -45,7 +54,8 @@ export async function confirmRedemption(tx: Prisma.TransactionClient, which: Whi
     );
     entryId = granted.entryId;
   }
-  await tx.promotionRedemption.update({ where: { id: redemption.id }, data: { status: "CONFIRMED", confirmedAt: now, releasedAt: null, ledgerEntryId: entryId } });
+  const paidBy = "paidBy" in which && !redemption.paymentId ? { paymentId: which.paidBy } : {};
+  await tx.promotionRedemption.update({ where: { id: redemption.id }, data: { status: "CONFIRMED", confirmedAt: now, releasedAt: null, ledgerEntryId: entryId, ...paidBy } });
   return entryId;
 }
 

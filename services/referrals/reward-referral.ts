@@ -15,9 +15,10 @@ import { getReferralSettings } from "./referral-settings";
  * sides) is rejected; the referrer is credited at most `maxRewardsPerReferrerPerMonth` times a
  * calendar month (UTC) — past it, only the new workspace gets its bonus. Rewards of one referrer
  * are serialised on its workspace row, so the monthly cap holds under concurrent payments.
- * Run in the transaction that records the payment.
+ * The referral keeps the payment that earned it: refunding that payment in full takes the bonuses
+ * back (settlePaymentClawback). Run in the transaction that records the payment.
  */
-export async function rewardReferral(tx: Prisma.TransactionClient, input: { workspaceId: string }, clock: Clock = systemClock) {
+export async function rewardReferral(tx: Prisma.TransactionClient, input: { workspaceId: string; paymentId: string }, clock: Clock = systemClock) {
   const pending = await tx.referral.findUnique({ where: { referredWorkspaceId: input.workspaceId }, select: { id: true, status: true, referrerWorkspaceId: true } });
   if (!pending || pending.status !== "PENDING") return null;
   await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${pending.referrerWorkspaceId}::uuid FOR UPDATE`;
@@ -53,6 +54,7 @@ export async function rewardReferral(tx: Prisma.TransactionClient, input: { work
     where: { id: pending.id },
     data: {
       status: "REWARDED",
+      paymentId: input.paymentId,
       rewardedAt: now,
       referrerCredits,
       referredCredits: settings.referredCredits,

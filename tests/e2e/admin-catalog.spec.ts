@@ -49,6 +49,10 @@ test("the admin edits the $49.99 plan's credits and starts a 20% sale; a custome
   const create = page.getByRole("dialog", { name: "New promotion" });
   await create.getByLabel("Name").fill("Autumn sale");
   await create.getByLabel("Percent off", { exact: true }).fill("20");
+  // Monthly plans are offered, unticked at first: this sale is for packs and custom amounts only.
+  await expect(create.getByRole("checkbox", { name: "Monthly plans" })).not.toBeChecked();
+  await expect(create.getByRole("checkbox", { name: "Credit packs" })).toBeChecked();
+  await expect(create.getByLabel("Monthly plans: payments discounted")).toHaveValue("1");
   await create.getByRole("button", { name: "Create promotion" }).click();
   await expect(create).toBeHidden();
   const sale = page.getByRole("table", { name: "Promotions, newest first" }).getByRole("row").filter({ hasText: "Autumn sale" });

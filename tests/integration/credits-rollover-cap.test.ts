@@ -170,7 +170,7 @@ describeEachEngine("a rollover cap on a monthly plan", ({ engine, prisma }) => {
       data: { workspaceId, interval: "MONTH", status: "REFUNDED", amountCents: 4999, amountRefundedCents: 4999, credits: PLAN_CREDITS, ledgerEntryId: january.grant.entryId, stripeInvoiceId: `in_1_${workspaceId}` },
     });
     const settled = await prisma().$transaction((tx) => settlePaymentClawback(tx, payment.id, { key: "stripe:refund:ch_1:4999", reference: { type: "stripe_charge", id: "ch_1" } }, on(3, 2)));
-    expect(settled).toEqual({ credits: 100 });
+    expect(settled).toEqual({ credits: 100, bonusCredits: 0 });
     expect(await balance(workspaceId)).toBe(650);
     expect((await lots(workspaceId)).map((lot) => lot.remaining)).toEqual([0, 100, 550]);
     await expectLedgerInvariants(prisma());

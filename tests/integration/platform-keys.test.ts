@@ -19,7 +19,7 @@ describeEachEngine("platform service keys", ({ prisma }) => {
   async function issue() {
     const admin = await createAccount(prisma(), { isPlatformAdmin: true });
     const cookie = await sessionCookie(admin.user.id);
-    const created = await callRoute(platformKeys.POST, { cookie, body: { name: "workflow-runner" } });
+    const created = await callRoute(platformKeys.POST, { cookie, body: { name: "workflow-runner" }, idempotencyKey: randomUUID() });
     expect(created.status).toBe(201);
     return { admin, cookie, key: created.body.key as string, id: created.body.id as string, created };
   }

@@ -5,6 +5,7 @@ import { PaymentsModeNotice } from "@/components/billing/payments-mode-notice";
 import { RedirectButton } from "@/components/billing/redirect-button";
 import { RefreshUntil } from "@/components/billing/refresh-until";
 import { PaymentHistory } from "@/components/billing/payment-history";
+import { PlanSaleNote, planSaleTerms } from "@/components/billing/plan-sale-note";
 import { PlanSwitchButton } from "@/components/billing/plan-switch-button";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
@@ -17,6 +18,8 @@ import { stripeMode } from "@/lib/stripe/client";
 import { findCurrentSubscription } from "@/services/billing/find-current-subscription";
 import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
 import { listPayments } from "@/services/billing/list-payments";
+import { packageSales } from "@/services/promotions/package-sales";
+import type { AppliedPromotion } from "@/types/promotions";
 
 export const metadata: Metadata = { title: "Plans and billing" };
 
@@ -29,6 +32,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   if (!workspace) redirect("/dashboard");
   const [current, payments] = await Promise.all([findCurrentSubscription(db(), workspace.id), listPayments(db(), { workspaceId: workspace.id, cursor: query.payments })]);
   const canManage = workspace.role !== "MEMBER";
+  // Promotions apply to starting a plan, not to switching one.
+  const sales = current ? new Map<string, AppliedPromotion | null>() : await packageSales(db(), workspace.id, "PLAN", plans);
   // Back from Checkout before Stripe's webhook has landed: say so, and look again shortly.
   const confirming = Boolean(query.subscribed) && !current;
 
@@ -57,6 +62,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           {plans.map((plan) => {
             const isCurrent = current?.plan.id === plan.id;
             const price = formatCents(plan.priceCents, plan.currency);
+            const sale = sales.get(plan.id) ?? null;
             return (
               <li key={plan.id}>
                 <Card title={plan.name} description={plan.description ?? undefined}>
@@ -67,6 +73,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                   <p className="mt-1 text-sm text-slate-600">
                     {formatCredits(plan.credits)} credits a month · {formatUnitPrice(plan.priceCents / plan.credits, plan.currency)} a credit
                   </p>
+                  {sale && <PlanSaleNote sale={sale} plan={plan} />}
                   <div className="mt-4">
                     {isCurrent ? (
                       <p className="text-sm font-medium text-emerald-700">Your current plan</p>
@@ -80,7 +87,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                         className="w-full"
                         text="Subscribe"
                         pendingText="Opening checkout…"
-                        label={`Subscribe to ${plan.name} for ${price} a month`}
+                        label={sale ? `Subscribe to ${plan.name}: ${planSaleTerms(sale, plan)}` : `Subscribe to ${plan.name} for ${price} a month`}
                       />
                     )}
                   </div>

@@ -16,7 +16,7 @@ import { formatCents, formatCredits, formatUnitPrice } from "@/lib/format";
 import { stripe, stripeMode } from "@/lib/stripe/client";
 import { findCheckoutDecline } from "@/services/billing/find-checkout-decline";
 import { listPackagesOnSale } from "@/services/billing/list-packages-on-sale";
-import { packSales } from "@/services/promotions/pack-sales";
+import { packageSales } from "@/services/promotions/package-sales";
 import { getPricingSettings } from "@/services/pricing/pricing-settings";
 import { quoteCredits } from "@/services/pricing/quote-credits";
 
@@ -47,7 +47,7 @@ export default async function BuyCreditsPage({ searchParams }: { searchParams: P
   // Back from Checkout without paying: say why when the bank declined (the payment id is in the cancel URL).
   const decline = canceled && UUID.test(canceled) ? await findCheckoutDecline(db(), stripe(), { paymentId: canceled, userId: session.user.id }).catch(() => null) : null;
   const planRate = cheapestPlanRate(plans);
-  const sales = await packSales(db(), workspace.id, packs);
+  const sales = await packageSales(db(), workspace.id, "PACK", packs);
   const canBuy = workspace.role !== "MEMBER";
   // Priced by the same service the quote endpoint and the checkout use, so the numbers agree.
   const initialQuote = quoteCredits(FIRST_CUSTOM_AMOUNT, pricing);

@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import type { EventHandler } from "./context";
 import { stripeId } from "@/lib/stripe/ids";
 import { fulfilCheckoutSession } from "../fulfil-checkout-session";
+import { redemptionIdIn } from "../../promotions/redemption-metadata";
 import { releaseRedemption } from "../../promotions/settle-redemption";
 import { readPaymentReceipt, recordPaymentReceipt } from "../payment-receipt";
 
@@ -26,5 +27,11 @@ export const onCheckoutSessionFailed: EventHandler = async (event) => async (tx)
   // Its promotion, if any, is given back to the promotion's limits.
   const payment = await tx.payment.findUnique({ where: { stripeCheckoutSessionId: session.id }, select: { id: true, status: true } });
   if (payment?.status === "FAILED") await releaseRedemption(tx, { paymentId: payment.id });
+  // A plan's session has no payment row: its reservation is named in its metadata, or found by the
+  // session (releasing is only ever of a reservation, so a subscription that went through keeps it).
+  if (session.mode === "subscription") {
+    const redemptionId = redemptionIdIn(session.metadata);
+    await releaseRedemption(tx, redemptionId ? { redemptionId } : { stripeCheckoutSessionId: session.id });
+  }
   return failed;
 };

@@ -31,7 +31,7 @@ export default async function PromotionsPage() {
     <>
       <PageHeader
         title="Promotions"
-        description="Sales and promotion codes: percent off packs and custom amounts, or bonus credits. The price customers see names the promotion; bonus credits are their own ledger entries."
+        description="Sales and promotion codes: percent off packs, custom amounts and monthly plans (their first payment, or first months), or bonus credits. The price customers see names the promotion; bonus credits are their own ledger entries, taken back if their payment is refunded."
         actions={<PromotionCreateDialog />}
       />
       <div className="flex flex-col gap-6">
@@ -44,7 +44,7 @@ export default async function PromotionsPage() {
                     <div className="font-medium text-slate-900">{promotion.name}</div>
                     <div className="text-xs text-slate-600">{promotion.code ? `Code ${promotion.code}` : "Sale (automatic)"}</div>
                   </td>
-                  <td className="px-5 py-3 whitespace-nowrap">{promotion.kind === "PERCENT_OFF" ? `${promotion.percentOff}% off` : `+${formatCredits(promotion.bonusCredits ?? 0)} credits`}</td>
+                  <td className="px-5 py-3 whitespace-nowrap">{offer(promotion)}</td>
                   <td className="px-5 py-3 text-xs whitespace-nowrap">
                     {formatDateTime(promotion.startsAt)} – {promotion.endsAt ? formatDateTime(promotion.endsAt) : "no end"}
                   </td>
@@ -74,6 +74,12 @@ export default async function PromotionsPage() {
       </div>
     </>
   );
+}
+
+function offer(promotion: Promotion): string {
+  if (promotion.kind === "BONUS_CREDITS") return `+${formatCredits(promotion.bonusCredits ?? 0)} credits`;
+  if (!promotion.appliesTo.includes("PLAN")) return `${promotion.percentOff}% off`;
+  return `${promotion.percentOff}% off (plans: ${promotion.planDiscountMonths === 1 ? "first payment" : `first ${promotion.planDiscountMonths} payments`})`;
 }
 
 function limits(promotion: Promotion): string {

@@ -6,11 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorDialog } from "@/components/ui/error-dialog";
 import { Field } from "@/components/ui/field";
-import { apiUrl, postJson } from "@/components/ui/problem";
+import { sendAdminAction } from "@/components/admin/send-admin-action";
 import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
-import { createPromotionBody, PROMOTION_TARGETS } from "@/types/promotions";
+import { createPromotionBody, MAX_PLAN_DISCOUNT_MONTHS, PROMOTION_TARGETS, type PromotionTarget } from "@/types/promotions";
 
-const TARGET_LABELS: Record<(typeof PROMOTION_TARGETS)[number], string> = { PACK: "Credit packs", CUSTOM: "Custom amounts" };
+const TARGET_LABELS: Record<PromotionTarget, string> = { PACK: "Credit packs", PLAN: "Monthly plans", CUSTOM: "Custom amounts" };
+// Plans only when ticked: a sale meant for packs should not quietly discount subscriptions.
+const CHECKED_AT_FIRST: ReadonlySet<PromotionTarget> = new Set(["PACK", "CUSTOM"]);
 
 const numberOrNull = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? null : Number(value));
 /** A datetime-local value, read in the admin's own time zone. */
@@ -22,8 +24,17 @@ export function PromotionCreateDialog() {
   const formId = useId();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
+  const [idempotencyKey, setIdempotencyKey] = useState("");
   const [kind, setKind] = useState<"PERCENT_OFF" | "BONUS_CREDITS">("PERCENT_OFF");
   const feedback = useFormFeedback();
+
+  // One Idempotency-Key per opening: a double click or a resend after a dropped answer creates one promotion.
+  function onOpenChange(next: boolean) {
+    if (pending) return;
+    if (next) setIdempotencyKey(crypto.randomUUID());
+    setOpen(next);
+    feedback.clear();
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,11 +55,12 @@ export function PromotionCreateDialog() {
       firstPurchaseOnly: data.get("firstPurchaseOnly") === "on",
       budgetCredits: kind === "BONUS_CREDITS" ? numberOrNull(data.get("budgetCredits")) : null,
       bonusExpiresDays: kind === "BONUS_CREDITS" ? numberOrNull(data.get("bonusExpiresDays")) : null,
+      planDiscountMonths: kind === "PERCENT_OFF" ? (numberOrNull(data.get("planDiscountMonths")) ?? 1) : 1,
     });
     if (!parsed.success) return feedback.showFieldErrors(fieldErrorsFromIssues(parsed.error.issues), form);
     feedback.clear();
     setPending(true);
-    const result = await postJson(apiUrl("/admin/promotions"), parsed.data);
+    const result = await sendAdminAction("/admin/promotions", "POST", parsed.data, idempotencyKey);
     setPending(false);
     if (!result.ok) {
       if (result.problem.errors && Object.keys(result.problem.errors).length) return feedback.showFieldErrors(result.problem.errors, form);
@@ -61,10 +73,10 @@ export function PromotionCreateDialog() {
   const errors = feedback.fieldErrors;
   return (
     <>
-      <Button onClick={() => setOpen(true)}>New promotion</Button>
+      <Button onClick={() => onOpenChange(true)}>New promotion</Button>
       <Dialog
         open={open}
-        onOpenChange={(next) => !pending && (setOpen(next), feedback.clear())}
+        onOpenChange={onOpenChange}
         title="New promotion"
         description="Without a code it is a sale: it applies by itself to every eligible purchase between its start and end. Limits count from the moment a customer opens Checkout."
         closeLabel="Cancel"
@@ -90,7 +102,19 @@ export function PromotionCreateDialog() {
             {errors.kind && <p className="text-sm text-red-700">{errors.kind.join(" ")}</p>}
           </fieldset>
           {kind === "PERCENT_OFF" ? (
-            <Field label="Percent off" name="percentOff" type="number" min={1} max={90} required errors={errors.percentOff} />
+            <>
+              <Field label="Percent off" name="percentOff" type="number" min={1} max={90} required errors={errors.percentOff} />
+              <Field
+                label="Monthly plans: payments discounted"
+                name="planDiscountMonths"
+                type="number"
+                min={1}
+                max={MAX_PLAN_DISCOUNT_MONTHS}
+                defaultValue={1}
+                hint="1: the first payment only. On plans the discount is a Stripe coupon on the subscription."
+                errors={errors.planDiscountMonths}
+              />
+            </>
           ) : (
             <>
               <Field label="Bonus credits" name="bonusCredits" type="number" min={1} required errors={errors.bonusCredits} />
@@ -102,7 +126,7 @@ export function PromotionCreateDialog() {
             <legend className="mb-1 text-sm font-medium text-slate-800">Applies to</legend>
             {PROMOTION_TARGETS.map((target) => (
               <label key={target} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="appliesTo" value={target} defaultChecked className="size-4" />
+                <input type="checkbox" name="appliesTo" value={target} defaultChecked={CHECKED_AT_FIRST.has(target)} className="size-4" />
                 {TARGET_LABELS[target]}
               </label>
             ))}

@@ -8,7 +8,9 @@ import { adminPackageList, createPackageBody, updatePackageResponse } from "@/ty
 export const GET = withAdmin({}, async ({ db }) => json(adminPackageList, { data: await listPackagesForAdmin(db) }));
 
 // POST /api/admin/packages — add a pack or plan (version 1)
-export const POST = withAdmin({ body: createPackageBody }, async ({ db, body, session }) => {
-  const created = await createPackage(db, { actorId: session.user.id, pkg: body });
-  return json(updatePackageResponse, { package: created, changed: true, priceChanged: false, archivedPriceId: null }, { status: 201 });
+// Idempotency-Key required: a retry creates nothing and answers the first answer again (Idempotent-Replayed: true).
+export const POST = withAdmin({ body: createPackageBody, idempotent: true }, async ({ db, body, session, idempotencyKey }) => {
+  const created = await createPackage(db, { actorId: session.user.id, pkg: body, idempotencyKey });
+  const answer = { package: created.package, changed: true, priceChanged: false, archivedPriceId: null };
+  return json(updatePackageResponse, answer, { status: 201, headers: { "idempotent-replayed": String(created.replayed) } });
 });

@@ -10,7 +10,8 @@ export const GET = withAdmin({}, async ({ db }) => {
 });
 
 // POST /api/admin/platform-keys — issue a platform service key; the secret is in this response only
-export const POST = withAdmin({ body: createPlatformKeyBody }, async ({ db, body, session }) => {
-  const key = await createPlatformKey(db, { name: body.name, adminId: session.user.id });
+// Idempotency-Key required: a retry issues no second key; it is a 409 naming the first (whose secret is never stored).
+export const POST = withAdmin({ body: createPlatformKeyBody, idempotent: true }, async ({ db, body, session, idempotencyKey }) => {
+  const key = await createPlatformKey(db, { name: body.name, adminId: session.user.id, idempotencyKey });
   return json(createdApiKey, key, { status: 201, headers: { "cache-control": "no-store" } });
 });

@@ -8,6 +8,8 @@ import { createPromotionBody, promotionList, promotionView } from "@/types/promo
 export const GET = withAdmin({}, async ({ db }) => json(promotionList, { data: await listPromotions(db) }));
 
 // POST /api/admin/promotions — create a sale (no code) or a code promotion
-export const POST = withAdmin({ body: createPromotionBody }, async ({ db, body, session }) => {
-  return json(promotionView, await createPromotion(db, { actorId: session.user.id, promotion: body }), { status: 201 });
+// Idempotency-Key required: a retry creates nothing and answers the first answer again (Idempotent-Replayed: true).
+export const POST = withAdmin({ body: createPromotionBody, idempotent: true }, async ({ db, body, session, idempotencyKey }) => {
+  const { replayed, ...promotion } = await createPromotion(db, { actorId: session.user.id, promotion: body, idempotencyKey });
+  return json(promotionView, promotion, { status: 201, headers: { "idempotent-replayed": String(replayed) } });
 });
