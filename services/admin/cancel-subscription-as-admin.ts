@@ -4,7 +4,7 @@ import { inTransaction, type Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { changeSubscription } from "../billing/change-subscription";
 import { findCurrentSubscription } from "../billing/find-current-subscription";
-import { claimIdempotencyKey } from "./claim-idempotency-key";
+import { claimOnce } from "../idempotency/run-once";
 
 export type CancelSubscriptionAsAdminInput = { workspaceId: string; adminId: string; atPeriodEnd: boolean; idempotencyKey: string };
 
@@ -17,7 +17,7 @@ export type CancelSubscriptionAsAdminInput = { workspaceId: string; adminId: str
 export async function cancelSubscriptionAsAdmin(db: Db, stripe: Stripe, input: CancelSubscriptionAsAdminInput) {
   return inTransaction(db, async (tx) => {
     const request = { op: "cancel-subscription", workspaceId: input.workspaceId, atPeriodEnd: input.atPeriodEnd };
-    const isFirst = await claimIdempotencyKey(tx, { scope: `admin:${input.adminId}`, key: input.idempotencyKey, request });
+    const isFirst = await claimOnce(tx, { scope: `admin:${input.adminId}`, key: input.idempotencyKey, request });
     if (!isFirst) return findCurrentSubscription(tx, input.workspaceId);
     if (!(await findCurrentSubscription(tx, input.workspaceId))) throw notFound("Plan");
     return changeSubscription(tx, stripe, { workspaceId: input.workspaceId, actorId: input.adminId, actorType: "ADMIN", change: { action: "cancel", atPeriodEnd: input.atPeriodEnd } });

@@ -8,7 +8,7 @@ import { setWalletStatus } from "../credits/set-wallet-status";
 import { queueEmail } from "../mail/queue-email";
 import { walletPausedEmail } from "../mail/templates/wallet-paused";
 import { walletResumedEmail } from "../mail/templates/wallet-resumed";
-import { claimIdempotencyKey } from "./claim-idempotency-key";
+import { claimOnce } from "../idempotency/run-once";
 
 export type SetWalletPauseInput = {
   workspaceId: string;
@@ -29,7 +29,7 @@ export async function setWalletPause(db: Db, input: SetWalletPauseInput, clock: 
   return inTransaction(db, async (tx) => {
     if (input.idempotencyKey) {
       const request = { op: "wallet-status", workspaceId: input.workspaceId, paused: input.paused, reason: input.reason, resumeAt: input.resumeAt ?? undefined };
-      const isFirst = await claimIdempotencyKey(tx, { scope: `admin:${input.actor.id}`, key: input.idempotencyKey, request });
+      const isFirst = await claimOnce(tx, { scope: `admin:${input.actor.id}`, key: input.idempotencyKey, request });
       if (!isFirst) return getWalletPause(tx, input.workspaceId);
     }
     const { changed } = await setWalletStatus(tx, input, clock);

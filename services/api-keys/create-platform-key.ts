@@ -3,7 +3,7 @@ import { generateApiKey } from "@/lib/auth/api-key";
 import { inTransaction, type Db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { apiKeyView, type CreatedApiKey } from "@/types/api-keys";
-import { createOnce } from "../admin/claim-idempotency-key";
+import { createOnce } from "../idempotency/run-once";
 import { recordAudit } from "../audit/record-audit";
 import { API_KEY_VIEW } from "./api-key-view";
 

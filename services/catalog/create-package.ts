@@ -2,7 +2,7 @@ import "server-only";
 import { inTransaction, type Db } from "@/lib/db";
 import { conflict, DomainError } from "@/lib/errors";
 import { packageTermsView, type CreatePackageBody, type PackageTermsView } from "@/types/catalog";
-import { createOnce } from "../admin/claim-idempotency-key";
+import { createOnce } from "../idempotency/run-once";
 import { recordAudit } from "../audit/record-audit";
 import { packageTerms, recordPackageVersion } from "./package-terms";
 

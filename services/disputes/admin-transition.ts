@@ -5,7 +5,7 @@ import type { PlatformRole } from "@/lib/generated/prisma/client";
 import { disputeView, type DisputeView } from "@/types/disputes";
 import { disputeSettings, type DisputeSettings } from "./dispute-settings";
 import { lockDispute, toDisputeView, toJson, type DisputeOptions, type DisputeRow, type LockedDispute } from "./dispute-view";
-import { idempotent } from "./idempotent";
+import { runOnce } from "../idempotency/run-once";
 
 export type AdminCaller = { adminId: string; role: PlatformRole; idempotencyKey: string };
 
@@ -28,7 +28,7 @@ export async function runAdminTransition(
   const clock = options.clock ?? systemClock;
   const settings = options.settings ?? disputeSettings();
   return inTransaction(db, async (tx) => {
-    const { value, replayed } = await idempotent(tx, { scope: `user:${caller.adminId}`, key: `dispute.${name}:${caller.idempotencyKey}`, request: { ...request, disputeId } }, async () => {
+    const { value, replayed } = await runOnce(tx, { scope: `user:${caller.adminId}`, key: `dispute.${name}:${caller.idempotencyKey}`, request: { ...request, disputeId } }, async () => {
       const now = clock.now();
       const decided = await step(tx, await lockDispute(tx, disputeId), { now, settings });
       return toJson(toDisputeView(decided, settings, now));

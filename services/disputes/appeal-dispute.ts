@@ -5,7 +5,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import { APPEALABLE_STATUSES, disputeView, type AppealBody, type DisputeView } from "@/types/disputes";
 import { disputeSettings, HOUR_MS } from "./dispute-settings";
 import { appealableUntil, lockDispute, toDisputeView, toJson, type DisputeOptions } from "./dispute-view";
-import { idempotent } from "./idempotent";
+import { runOnce } from "../idempotency/run-once";
 import { assertFrom, recordTransition } from "./record-transition";
 
 export type AppealInput = AppealBody & { disputeId: string; userId: string; idempotencyKey: string };
@@ -20,7 +20,7 @@ export async function appealDispute(db: Db, input: AppealInput, options: Dispute
   try {
     return await inTransaction(db, async (tx) => {
       const request = { disputeId: input.disputeId, explanation: input.explanation };
-      const { value, replayed } = await idempotent(tx, { scope: `user:${input.userId}`, key: `dispute.appeal:${input.idempotencyKey}`, request }, async () => {
+      const { value, replayed } = await runOnce(tx, { scope: `user:${input.userId}`, key: `dispute.appeal:${input.idempotencyKey}`, request }, async () => {
         const now = clock.now();
         const dispute = await lockDispute(tx, input.disputeId);
         const member = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: dispute.workspaceId, userId: input.userId } }, select: { id: true } });

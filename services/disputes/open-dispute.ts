@@ -6,7 +6,7 @@ import { disputeView, type DisputeView, type OpenDisputeBody } from "@/types/dis
 import { recordAudit } from "../audit/record-audit";
 import { DAY_MS, disputeSettings, HOUR_MS } from "./dispute-settings";
 import { toDisputeView, toJson, type DisputeOptions } from "./dispute-view";
-import { idempotent } from "./idempotent";
+import { runOnce } from "../idempotency/run-once";
 import { disputableCredits, isDisputableEntry } from "./disputable-entry";
 
 export type OpenDisputeInput = OpenDisputeBody & { userId: string; idempotencyKey: string };
@@ -28,7 +28,7 @@ export async function openDispute(db: Db, input: OpenDisputeInput, options: Disp
   const { userId, idempotencyKey, ...request } = input;
   try {
     return await inTransaction(db, async (tx) => {
-      const { value, replayed } = await idempotent(tx, { scope: `user:${userId}`, key: `dispute.open:${idempotencyKey}`, request }, async () => {
+      const { value, replayed } = await runOnce(tx, { scope: `user:${userId}`, key: `dispute.open:${idempotencyKey}`, request }, async () => {
         const now = clock.now();
         // The entry only if the caller belongs to its workspace: another tenant's entry is "not found".
         const entry = await tx.ledgerEntry.findFirst({ where: { id: input.ledgerEntryId, wallet: { workspace: { memberships: { some: { userId } } } } } });

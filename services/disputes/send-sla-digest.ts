@@ -6,7 +6,7 @@ import { queueEmail } from "../mail/queue-email";
 import { disputeSlaDigestEmail } from "../mail/templates/dispute-sla-digest";
 import { disputeSettings, HOUR_MS } from "./dispute-settings";
 import type { DisputeOptions } from "./dispute-view";
-import { idempotent } from "./idempotent";
+import { runOnce } from "../idempotency/run-once";
 
 const MAX_LISTED = 200;
 
@@ -20,7 +20,7 @@ export async function sendSlaDigest(db: Db, options: DisputeOptions = {}): Promi
   const now = (options.clock ?? systemClock).now();
   return inTransaction(db, async (tx) => {
     const day = now.toISOString().slice(0, 10);
-    const { value } = await idempotent(tx, { scope: "cron", key: `dispute.sla-digest:${day}`, request: {} }, async () => {
+    const { value } = await runOnce(tx, { scope: "cron", key: `dispute.sla-digest:${day}`, request: {} }, async () => {
       const waiting = await tx.dispute.findMany({
         where: { kind: "CREDIT", status: { in: [...OPEN_DISPUTE_STATUSES] }, firstResponseAt: null, dueAt: { lte: new Date(now.getTime() + settings.digestWarningHours * HOUR_MS) } },
         orderBy: [{ dueAt: "asc" }, { id: "asc" }],

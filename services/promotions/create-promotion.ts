@@ -2,7 +2,7 @@ import "server-only";
 import { inTransaction, type Db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { promotionView, type CreatePromotionBody, type PromotionView } from "@/types/promotions";
-import { createOnce } from "../admin/claim-idempotency-key";
+import { createOnce } from "../idempotency/run-once";
 import { recordAudit } from "../audit/record-audit";
 
 export type CreatePromotionInput = {
