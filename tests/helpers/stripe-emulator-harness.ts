@@ -168,3 +168,12 @@ export async function expectProcessed(eventId: string) {
   const stored = await db().stripeEvent.findUniqueOrThrow({ where: { id: eventId }, select: { status: true, lastError: true } });
   expect(stored, `Stripe event ${eventId}`).toMatchObject({ status: expect.stringMatching(/^(PROCESSED|IGNORED)$/) });
 }
+
+/**
+ * Stripe's clock for monthly-plan tests: the 10th of next month at noon UTC, so monthly periods
+ * never hit a short month's clamping and every period ends after the app's (real) clock.
+ */
+export function tenthOfNextMonth(): number {
+  const today = new Date();
+  return Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 10, 12) / 1000;
+}

@@ -15,7 +15,7 @@ import { createPromotionBody, type CreatePromotionInput } from "@/types/promotio
 import { createAccount } from "../fixtures/accounts";
 import { describeEachEngine } from "../helpers/engines";
 import { expectLedgerInvariants } from "../helpers/invariants";
-import { CARDS, recordedEvents, submitCard } from "../helpers/stripe-emulator-harness";
+import { CARDS, recordedEvents, submitCard, tenthOfNextMonth } from "../helpers/stripe-emulator-harness";
 
 const DAY = 86_400;
 const DAY_MS = DAY * 1000;
@@ -23,10 +23,7 @@ let emulator: StripeEmulator;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  // Stripe's clock on the 10th of a coming month, at noon UTC: monthly periods never hit a short
-  // month's clamping, and every period ends after the app's (real) clock.
-  const today = new Date();
-  emulator = await createStripeEmulator({ port: 0, webhookUrl: null, now: Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 10, 12) / 1000 });
+  emulator = await createStripeEmulator({ port: 0, webhookUrl: null, now: tenthOfNextMonth() });
   stripe = emulatorClient(emulator);
 });
 afterAll(() => emulator.close());

@@ -16,7 +16,7 @@ import { createAccount } from "../fixtures/accounts";
 import { createService } from "../fixtures/credits";
 import { describeEachEngine } from "../helpers/engines";
 import { expectLedgerInvariants } from "../helpers/invariants";
-import { CARDS, recordedEvents, submitCard } from "../helpers/stripe-emulator-harness";
+import { CARDS, recordedEvents, submitCard, tenthOfNextMonth } from "../helpers/stripe-emulator-harness";
 
 const DAY = 86_400;
 const DAY_MS = DAY * 1000;
@@ -24,8 +24,7 @@ let emulator: StripeEmulator;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  const today = new Date();
-  emulator = await createStripeEmulator({ port: 0, webhookUrl: null, now: Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 10, 12) / 1000 });
+  emulator = await createStripeEmulator({ port: 0, webhookUrl: null, now: tenthOfNextMonth() });
   stripe = emulatorClient(emulator);
 });
 afterAll(() => emulator.close());
