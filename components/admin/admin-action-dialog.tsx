@@ -16,7 +16,7 @@ export type AdminActionDialogProps = {
   description: ReactNode;
   submitLabel: string;
   danger?: boolean;
-  method?: "POST" | "PUT";
+  method?: "POST" | "PUT" | "PATCH";
   path: string;
   /** Reads the form into the request body, or says what to fix. */
   parse: (form: FormData) => ParsedForm;
@@ -95,7 +95,8 @@ export function AdminActionDialog({ trigger, title, description, submitLabel, da
             {result}
           </p>
         ) : (
-          <form id={formId} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+          // A long form scrolls inside the dialog, so its buttons stay in view on a small screen.
+          <form id={formId} onSubmit={onSubmit} noValidate className="flex max-h-[55vh] flex-col gap-4 overflow-y-auto p-1">
             {children?.(feedback.fieldErrors)}
           </form>
         )}

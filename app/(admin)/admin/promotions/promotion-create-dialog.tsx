@@ -1,13 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { ErrorDialog } from "@/components/ui/error-dialog";
+import { useState } from "react";
+import { AdminActionDialog } from "@/components/admin/admin-action-dialog";
+import { parseWith } from "@/components/admin/parse-form";
 import { Field } from "@/components/ui/field";
-import { sendAdminAction } from "@/components/admin/send-admin-action";
-import { fieldErrorsFromIssues, useFormFeedback } from "@/hooks/use-form-feedback";
+import type { FieldErrors } from "@/hooks/use-form-feedback";
 import { createPromotionBody, MAX_PLAN_DISCOUNT_MONTHS, PROMOTION_TARGETS, type PromotionTarget } from "@/types/promotions";
 
 const TARGET_LABELS: Record<PromotionTarget, string> = { PACK: "Credit packs", PLAN: "Monthly plans", CUSTOM: "Custom amounts" };
@@ -18,131 +15,101 @@ const numberOrNull = (value: FormDataEntryValue | null) => (value === null || St
 /** A datetime-local value, read in the admin's own time zone. */
 const localDate = (value: FormDataEntryValue | null) => (value === null || String(value) === "" ? null : new Date(String(value)));
 
+function parsePromotion(data: FormData) {
+  const kind = data.get("kind") === "BONUS_CREDITS" ? "BONUS_CREDITS" : "PERCENT_OFF";
+  const code = String(data.get("code") ?? "").trim();
+  return parseWith(createPromotionBody, {
+    name: data.get("name"),
+    code: code || null,
+    kind,
+    percentOff: kind === "PERCENT_OFF" ? numberOrNull(data.get("percentOff")) : null,
+    bonusCredits: kind === "BONUS_CREDITS" ? numberOrNull(data.get("bonusCredits")) : null,
+    appliesTo: data.getAll("appliesTo"),
+    startsAt: localDate(data.get("startsAt")) ?? new Date(),
+    endsAt: localDate(data.get("endsAt")),
+    maxRedemptions: numberOrNull(data.get("maxRedemptions")),
+    maxPerWorkspace: numberOrNull(data.get("maxPerWorkspace")),
+    firstPurchaseOnly: data.get("firstPurchaseOnly") === "on",
+    budgetCredits: kind === "BONUS_CREDITS" ? numberOrNull(data.get("budgetCredits")) : null,
+    bonusExpiresDays: kind === "BONUS_CREDITS" ? numberOrNull(data.get("bonusExpiresDays")) : null,
+    planDiscountMonths: kind === "PERCENT_OFF" ? (numberOrNull(data.get("planDiscountMonths")) ?? 1) : 1,
+  });
+}
+
 /** "New promotion": a sale (no code, runs in its window) or a code, with its limits. */
 export function PromotionCreateDialog() {
-  const router = useRouter();
-  const formId = useId();
-  const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [idempotencyKey, setIdempotencyKey] = useState("");
+  return (
+    <AdminActionDialog
+      trigger={{ label: "New promotion", variant: "primary", size: "md" }}
+      title="New promotion"
+      description="Without a code it is a sale: it applies by itself to every eligible purchase between its start and end. Limits count from the moment a customer opens Checkout."
+      submitLabel="Create promotion"
+      path="/admin/promotions"
+      parse={parsePromotion}
+    >
+      {(errors) => <PromotionFields errors={errors} />}
+    </AdminActionDialog>
+  );
+}
+
+/** The fields; which ones show depends on the kind chosen. */
+function PromotionFields({ errors }: { errors: FieldErrors }) {
   const [kind, setKind] = useState<"PERCENT_OFF" | "BONUS_CREDITS">("PERCENT_OFF");
-  const feedback = useFormFeedback();
-
-  // One Idempotency-Key per opening: a double click or a resend after a dropped answer creates one promotion.
-  function onOpenChange(next: boolean) {
-    if (pending) return;
-    if (next) setIdempotencyKey(crypto.randomUUID());
-    setOpen(next);
-    feedback.clear();
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const code = String(data.get("code") ?? "").trim();
-    const parsed = createPromotionBody.safeParse({
-      name: data.get("name"),
-      code: code || null,
-      kind,
-      percentOff: kind === "PERCENT_OFF" ? numberOrNull(data.get("percentOff")) : null,
-      bonusCredits: kind === "BONUS_CREDITS" ? numberOrNull(data.get("bonusCredits")) : null,
-      appliesTo: data.getAll("appliesTo"),
-      startsAt: localDate(data.get("startsAt")) ?? new Date(),
-      endsAt: localDate(data.get("endsAt")),
-      maxRedemptions: numberOrNull(data.get("maxRedemptions")),
-      maxPerWorkspace: numberOrNull(data.get("maxPerWorkspace")),
-      firstPurchaseOnly: data.get("firstPurchaseOnly") === "on",
-      budgetCredits: kind === "BONUS_CREDITS" ? numberOrNull(data.get("budgetCredits")) : null,
-      bonusExpiresDays: kind === "BONUS_CREDITS" ? numberOrNull(data.get("bonusExpiresDays")) : null,
-      planDiscountMonths: kind === "PERCENT_OFF" ? (numberOrNull(data.get("planDiscountMonths")) ?? 1) : 1,
-    });
-    if (!parsed.success) return feedback.showFieldErrors(fieldErrorsFromIssues(parsed.error.issues), form);
-    feedback.clear();
-    setPending(true);
-    const result = await sendAdminAction("/admin/promotions", "POST", parsed.data, idempotencyKey);
-    setPending(false);
-    if (!result.ok) {
-      if (result.problem.errors && Object.keys(result.problem.errors).length) return feedback.showFieldErrors(result.problem.errors, form);
-      return feedback.showProblem(result.problem);
-    }
-    setOpen(false);
-    router.refresh();
-  }
-
-  const errors = feedback.fieldErrors;
   return (
     <>
-      <Button onClick={() => onOpenChange(true)}>New promotion</Button>
-      <Dialog
-        open={open}
-        onOpenChange={onOpenChange}
-        title="New promotion"
-        description="Without a code it is a sale: it applies by itself to every eligible purchase between its start and end. Limits count from the moment a customer opens Checkout."
-        closeLabel="Cancel"
-        footer={
-          <Button type="submit" form={formId} pending={pending}>
-            Create promotion
-          </Button>
-        }
-      >
-        <form id={formId} onSubmit={onSubmit} noValidate className="flex max-h-[55vh] flex-col gap-4 overflow-y-auto p-1">
-          <Field label="Name" name="name" required maxLength={80} hint="Customers see it on the price." errors={errors.name} />
-          <Field label="Code (optional)" name="code" maxLength={32} hint="Leave empty for a sale." errors={errors.code} />
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-1 text-sm font-medium text-slate-800">Kind</legend>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value="PERCENT_OFF" checked={kind === "PERCENT_OFF"} onChange={() => setKind("PERCENT_OFF")} />
-              Percent off the price
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="kind" value="BONUS_CREDITS" checked={kind === "BONUS_CREDITS"} onChange={() => setKind("BONUS_CREDITS")} />
-              Bonus credits on payment
-            </label>
-            {errors.kind && <p className="text-sm text-red-700">{errors.kind.join(" ")}</p>}
-          </fieldset>
-          {kind === "PERCENT_OFF" ? (
-            <>
-              <Field label="Percent off" name="percentOff" type="number" min={1} max={90} required errors={errors.percentOff} />
-              <Field
-                label="Monthly plans: payments discounted"
-                name="planDiscountMonths"
-                type="number"
-                min={1}
-                max={MAX_PLAN_DISCOUNT_MONTHS}
-                defaultValue={1}
-                hint="1: the first payment only. On plans the discount is a Stripe coupon on the subscription."
-                errors={errors.planDiscountMonths}
-              />
-            </>
-          ) : (
-            <>
-              <Field label="Bonus credits" name="bonusCredits" type="number" min={1} required errors={errors.bonusCredits} />
-              <Field label="Bonus credits expire after (days, optional)" name="bonusExpiresDays" type="number" min={1} errors={errors.bonusExpiresDays} />
-              <Field label="Campaign budget (credits, optional)" name="budgetCredits" type="number" min={1} hint="No more bonus credits than this are promised in total." errors={errors.budgetCredits} />
-            </>
-          )}
-          <fieldset className="flex flex-col gap-2">
-            <legend className="mb-1 text-sm font-medium text-slate-800">Applies to</legend>
-            {PROMOTION_TARGETS.map((target) => (
-              <label key={target} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="appliesTo" value={target} defaultChecked={CHECKED_AT_FIRST.has(target)} className="size-4" />
-                {TARGET_LABELS[target]}
-              </label>
-            ))}
-            {errors.appliesTo && <p className="text-sm text-red-700">{errors.appliesTo.join(" ")}</p>}
-          </fieldset>
-          <Field label="Starts" name="startsAt" type="datetime-local" hint="Empty: now." errors={errors.startsAt} />
-          <Field label="Ends (optional)" name="endsAt" type="datetime-local" errors={errors.endsAt} />
-          <Field label="Total redemptions (optional)" name="maxRedemptions" type="number" min={1} errors={errors.maxRedemptions} />
-          <Field label="Per workspace (optional)" name="maxPerWorkspace" type="number" min={1} errors={errors.maxPerWorkspace} />
-          <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" name="firstPurchaseOnly" className="size-4" />
-            First purchase only
+      <Field label="Name" name="name" required maxLength={80} hint="Customers see it on the price." errors={errors.name} />
+      <Field label="Code (optional)" name="code" maxLength={32} hint="Leave empty for a sale." errors={errors.code} />
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium text-slate-800">Kind</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="kind" value="PERCENT_OFF" checked={kind === "PERCENT_OFF"} onChange={() => setKind("PERCENT_OFF")} />
+          Percent off the price
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="radio" name="kind" value="BONUS_CREDITS" checked={kind === "BONUS_CREDITS"} onChange={() => setKind("BONUS_CREDITS")} />
+          Bonus credits on payment
+        </label>
+        {errors.kind && <p className="text-sm text-red-700">{errors.kind.join(" ")}</p>}
+      </fieldset>
+      {kind === "PERCENT_OFF" ? (
+        <>
+          <Field label="Percent off" name="percentOff" type="number" min={1} max={90} required errors={errors.percentOff} />
+          <Field
+            label="Monthly plans: payments discounted"
+            name="planDiscountMonths"
+            type="number"
+            min={1}
+            max={MAX_PLAN_DISCOUNT_MONTHS}
+            defaultValue={1}
+            hint="1: the first payment only. On plans the discount is a Stripe coupon on the subscription."
+            errors={errors.planDiscountMonths}
+          />
+        </>
+      ) : (
+        <>
+          <Field label="Bonus credits" name="bonusCredits" type="number" min={1} required errors={errors.bonusCredits} />
+          <Field label="Bonus credits expire after (days, optional)" name="bonusExpiresDays" type="number" min={1} errors={errors.bonusExpiresDays} />
+          <Field label="Campaign budget (credits, optional)" name="budgetCredits" type="number" min={1} hint="No more bonus credits than this are promised in total." errors={errors.budgetCredits} />
+        </>
+      )}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium text-slate-800">Applies to</legend>
+        {PROMOTION_TARGETS.map((target) => (
+          <label key={target} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="appliesTo" value={target} defaultChecked={CHECKED_AT_FIRST.has(target)} className="size-4" />
+            {TARGET_LABELS[target]}
           </label>
-        </form>
-      </Dialog>
-      <ErrorDialog problem={feedback.problem} onClose={feedback.dismissProblem} />
+        ))}
+        {errors.appliesTo && <p className="text-sm text-red-700">{errors.appliesTo.join(" ")}</p>}
+      </fieldset>
+      <Field label="Starts" name="startsAt" type="datetime-local" hint="Empty: now." errors={errors.startsAt} />
+      <Field label="Ends (optional)" name="endsAt" type="datetime-local" errors={errors.endsAt} />
+      <Field label="Total redemptions (optional)" name="maxRedemptions" type="number" min={1} errors={errors.maxRedemptions} />
+      <Field label="Per workspace (optional)" name="maxPerWorkspace" type="number" min={1} errors={errors.maxPerWorkspace} />
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" name="firstPurchaseOnly" className="size-4" />
+        First purchase only
+      </label>
     </>
   );
 }
