@@ -7,9 +7,11 @@ import { createHoldGroups } from "@/services/holds/hold-groups";
 import type { HoldResult } from "@/services/holds/hold-write";
 import { reserveHold, type ReserveHoldInput } from "@/services/holds/reserve-hold";
 import { settleHold, type SettleHoldInput } from "@/services/holds/settle-hold";
+import { describeCpu, measureCpu } from "./cpu";
 import { runLoad, type Measurement } from "./stats";
 
-type Options = { clients: number; seconds: number; warmupSeconds: number };
+type Options = { url: string; clients: number; seconds: number; warmupSeconds: number };
+type Pairs = { measurement: Measurement; note: string | null };
 
 async function measurePairs(
   name: string,
@@ -17,7 +19,7 @@ async function measurePairs(
   options: Options,
   reserve: (input: ReserveHoldInput) => Promise<HoldResult>,
   settle: (input: SettleHoldInput) => Promise<HoldResult>,
-): Promise<Measurement> {
+): Promise<Pairs> {
   const actor = { type: "API_KEY" as const };
   const pair = async () => {
     const workspaceId = workspaceIds[Math.floor(Math.random() * workspaceIds.length)]!;
@@ -25,10 +27,12 @@ async function measurePairs(
     await settle({ workspaceId, holdId: hold.id, quantity: 2, idempotencyKey: randomUUID(), actor });
   };
   await runLoad(`${name} (warm-up)`, options.clients, options.warmupSeconds, pair);
-  return runLoad(name, options.clients, options.seconds, pair);
+  const { result, cpu } = await measureCpu(options.url, () => runLoad(name, options.clients, options.seconds, pair));
+  return { measurement: result, note: cpu && describeCpu(name.slice(0, name.indexOf(")") + 1), cpu, result.ops) };
 }
 
-export async function measureHolds(prisma: PrismaClient, workspaceIds: string[], options: Options): Promise<Measurement[]> {
+/** The (h) and (h2) rows, and where each one's CPU went (per pair), when that can be read. */
+export async function measureHolds(prisma: PrismaClient, workspaceIds: string[], options: Options): Promise<{ measurements: Measurement[]; notes: string[] }> {
   const wallets = `${workspaceIds.length.toLocaleString()} wallets (pairs/s; p per pair)`;
   const single = await measurePairs(`(h) reserve + settle pairs, ${wallets}`, workspaceIds, options,
     (input) => reserveHold(prisma, input),
@@ -39,5 +43,5 @@ export async function measureHolds(prisma: PrismaClient, workspaceIds: string[],
     (input) => groups.reserve.submit(input),
     (input) => groups.settle.submit(input),
   );
-  return [single, grouped];
+  return { measurements: [single.measurement, grouped.measurement], notes: [single.note, grouped.note].filter((note) => note !== null) };
 }

@@ -19,6 +19,7 @@ import { consumeCredits } from "@/services/credits/consume-credits";
 import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
 import { measureAdminPages } from "./admin-pages";
 import { measureBatches } from "./batch";
+import { machineCoresDuring } from "./cpu";
 import { measureDisputes } from "./disputes";
 import { measureHolds } from "./holds";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
@@ -61,11 +62,14 @@ async function holdsOnly(url: string, workspaceIds: string[]) {
   const db = createDbClient({ kind: "postgres", url, poolSize: CLIENTS });
   try {
     runPgbench(url, "warm-up", SPREAD_WALLETS, CLIENTS, WARMUP_SECONDS);
-    const limit = runPgbench(url, `(a) database limit, ${SPREAD_WALLETS.toLocaleString()} wallets`, SPREAD_WALLETS, CLIENTS, SECONDS);
+    const { result: limit, cores } = machineCoresDuring(() => runPgbench(url, `(a) database limit, ${SPREAD_WALLETS.toLocaleString()} wallets`, SPREAD_WALLETS, CLIENTS, SECONDS));
     const limitOps = summarize(limit).opsPerSecond;
-    const holds = await measureHolds(db.prisma, workspaceIds, { clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+    const holds = await measureHolds(db.prisma, workspaceIds, { url, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
     console.log("");
-    printTable([limit, ...holds].map((m) => ({ name: m.name, ...summarize(m), ratio: summarize(m).opsPerSecond / limitOps, errors: m.errors })));
+    printTable([limit, ...holds.measurements].map((m) => ({ name: m.name, ...summarize(m), ratio: summarize(m).opsPerSecond / limitOps, errors: m.errors })));
+    console.log("");
+    if (cores !== null) console.log(`(a): the machine was ${cores.toFixed(2)} cores busy (pgbench and PostgreSQL)`);
+    for (const note of holds.notes) console.log(note);
   } finally {
     await db.close();
   }
@@ -149,9 +153,9 @@ async function main() {
       }
     }
     notes.push(`(c) POST /api/v1/usage against (c0) the framework floor: ${versusFloor.join(", ")}`);
-    for (const m of await measureHolds(db.prisma, workspaceIds, { clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS })) {
-      rows.push({ name: m.name, ...summarize(m), ratio: summarize(m).opsPerSecond / spreadLimitOps, errors: m.errors });
-    }
+    const holds = await measureHolds(db.prisma, workspaceIds, { url, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+    for (const m of holds.measurements) rows.push({ name: m.name, ...summarize(m), ratio: summarize(m).opsPerSecond / spreadLimitOps, errors: m.errors });
+    notes.push(...holds.notes);
     const batchOptions = { baseUrl: `http://localhost:${PORT}`, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
     for (const m of await measureBatches(url, workspaceIds, apiKeys, batchOptions)) {
       const s = summarize(m);
