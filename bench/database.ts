@@ -5,6 +5,7 @@ import pg from "pg";
 
 export const SPREAD_WALLETS = 10_000;
 const HISTORY_PER_WALLET = 20;
+const HOLD_HISTORY_PER_WALLET = 2;
 
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -38,7 +39,7 @@ export async function migrate(url: string) {
   });
 }
 
-/** Workspaces 1..N with a wallet, a large lot and HISTORY_PER_WALLET usage entries each. */
+/** Workspaces 1..N with a wallet, a large lot, HISTORY_PER_WALLET usage entries and HOLD_HISTORY_PER_WALLET released holds each. */
 export async function seedWallets(url: string): Promise<string[]> {
   return withClient(url, async (c) => {
     await c.query(`INSERT INTO services (key, name, unit_cost_credits, updated_at) VALUES ('bench.call', 'Bench call', 1, now())`);
@@ -59,6 +60,19 @@ export async function seedWallets(url: string): Promise<string[]> {
     );
     await c.query(`UPDATE wallets SET balance = balance - $1`, [HISTORY_PER_WALLET]);
     await c.query(`UPDATE credit_grants SET remaining = remaining - $1`, [HISTORY_PER_WALLET]);
+    // Hold history too (released holds and their spent pins), so the hold tables' statistics are
+    // those of a system in use.
+    await c.query(`
+      WITH made AS (
+        INSERT INTO credit_holds (wallet_id, workspace_id, service_id, unit_cost_credits, quantity, credits, held, status, expires_at,
+          idempotency_key, request_hash, actor_type, end_key, end_hash, created_at, ended_at)
+        SELECT w.id, w.workspace_id, s.id, 1, 1, 1, 0, 'RELEASED', now() - interval '28 days', 'bench:hold:' || n, 'h', 'API_KEY',
+          'bench:release:' || n, 'h', now() - interval '29 days', now() - interval '29 days'
+        FROM wallets w CROSS JOIN generate_series(1, $1) n CROSS JOIN services s
+        RETURNING id, wallet_id)
+      INSERT INTO credit_hold_lots (hold_id, grant_id, credits) SELECT made.id, g.id, 0 FROM made JOIN credit_grants g ON g.wallet_id = made.wallet_id`,
+      [HOLD_HISTORY_PER_WALLET],
+    );
     await c.query("ANALYZE");
     return rows.map((row) => row.id);
   });

@@ -5,10 +5,12 @@
 // (d) Stripe `invoice.paid` webhook deliveries over HTTP (bench/webhook.ts).
 // (e) POST /api/v1/usage/batch over HTTP, against the spread limit (bench/batch.ts).
 // (g) the load generator's own ceiling: the same client and clients against a constant answer.
-// (h) credit holds: reserve + settle pairs against the spread limit (bench/holds.ts).
+// (h) credit holds: reserve + settle pairs against the spread limit, alone and (h2) through group
+// commit (bench/holds.ts).
 // (i) the admin pages at scale, in a database of their own (bench/admin-pages.ts).
 // (p) the customer pages on one workspace with 1,000,000 ledger entries (bench/pages.ts).
 // Disputes: opening and deciding them (bench/disputes.ts).
+// BENCH_ONLY=holds runs only the spread limit (a) and the holds rows (h): no HTTP server, no pages.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApiKey } from "@/lib/auth/api-key";
@@ -17,6 +19,7 @@ import { consumeCredits } from "@/services/credits/consume-credits";
 import { createConsumeGroup } from "@/services/credits/consume-credits-grouped";
 import { measureAdminPages } from "./admin-pages";
 import { measureBatches } from "./batch";
+import { machineCoresDuring } from "./cpu";
 import { measureDisputes } from "./disputes";
 import { measureHolds } from "./holds";
 import { migrate, recreateDatabase, seedWallets, SPREAD_WALLETS } from "./database";
@@ -34,6 +37,8 @@ const WARMUP_SECONDS = 2;
 // Both overridable, so two worktrees' benches can run side by side without clobbering each other.
 const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const DATABASE = process.env.BENCH_DATABASE ?? "streamline_bench";
+const ONLY = process.env.BENCH_ONLY;
+if (ONLY !== undefined && ONLY !== "holds") throw new Error(`BENCH_ONLY=${ONLY}: only "holds" is known`);
 
 async function createApiKeys(url: string, workspaceIds: string[]): Promise<string[]> {
   const keys = workspaceIds.map(() => generateApiKey());
@@ -52,12 +57,31 @@ async function measured(name: string, op: (client: number, i: number) => Promise
   return runLoad(name, CLIENTS, SECONDS, op);
 }
 
+/** BENCH_ONLY=holds: the spread limit and the holds rows against it, nothing else. */
+async function holdsOnly(url: string, workspaceIds: string[]) {
+  const db = createDbClient({ kind: "postgres", url, poolSize: CLIENTS });
+  try {
+    runPgbench(url, "warm-up", SPREAD_WALLETS, CLIENTS, WARMUP_SECONDS);
+    const { result: limit, cores } = machineCoresDuring(() => runPgbench(url, `(a) database limit, ${SPREAD_WALLETS.toLocaleString()} wallets`, SPREAD_WALLETS, CLIENTS, SECONDS));
+    const limitOps = summarize(limit).opsPerSecond;
+    const holds = await measureHolds(db.prisma, workspaceIds, { url, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+    console.log("");
+    printTable([limit, ...holds.measurements].map((m) => ({ name: m.name, ...summarize(m), ratio: summarize(m).opsPerSecond / limitOps, errors: m.errors })));
+    console.log("");
+    if (cores !== null) console.log(`(a): the machine was ${cores.toFixed(2)} cores busy (pgbench and PostgreSQL)`);
+    for (const note of holds.notes) console.log(note);
+  } finally {
+    await db.close();
+  }
+}
+
 async function main() {
   console.log(`Benchmark: ${CLIENTS} clients, ${SECONDS} s per measurement, ${SPREAD_WALLETS.toLocaleString()} wallets, PostgreSQL at ${new URL(SERVER_URL).host}`);
   const url = await recreateDatabase(SERVER_URL, DATABASE);
   await migrate(url);
   const workspaceIds = await seedWallets(url);
   await preparePgbenchTables(url, SPREAD_WALLETS);
+  if (ONLY === "holds") return holdsOnly(url, workspaceIds);
   const apiKeys = await createApiKeys(url, workspaceIds);
   const scenarios = [
     { label: "one hot wallet", pick: () => 0, rows: 1 },
@@ -129,8 +153,9 @@ async function main() {
       }
     }
     notes.push(`(c) POST /api/v1/usage against (c0) the framework floor: ${versusFloor.join(", ")}`);
-    const holds = await measureHolds(db.prisma, workspaceIds, { clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
-    rows.push({ name: holds.name, ...summarize(holds), ratio: summarize(holds).opsPerSecond / spreadLimitOps, errors: holds.errors });
+    const holds = await measureHolds(db.prisma, workspaceIds, { url, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+    for (const m of holds.measurements) rows.push({ name: m.name, ...summarize(m), ratio: summarize(m).opsPerSecond / spreadLimitOps, errors: m.errors });
+    notes.push(...holds.notes);
     const batchOptions = { baseUrl: `http://localhost:${PORT}`, clients: CLIENTS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
     for (const m of await measureBatches(url, workspaceIds, apiKeys, batchOptions)) {
       const s = summarize(m);
@@ -153,13 +178,15 @@ async function main() {
 
 await main();
 
-// The customer pages against a 1,000,000-entry workspace, in a database of their own: a table of
-// their own too (latency percentiles, not throughput).
-console.log("");
-console.log("Customer pages, one workspace with 1,000,000 ledger entries:");
-await measurePages();
+if (!ONLY) {
+  // The customer pages against a 1,000,000-entry workspace, in a database of their own: a table of
+  // their own too (latency percentiles, not throughput).
+  console.log("");
+  console.log("Customer pages, one workspace with 1,000,000 ledger entries:");
+  await measurePages();
 
-// Dispute creation and decisions, in a database of their own (bench/disputes.ts).
-console.log("");
-console.log("Disputes, 16 clients:");
-printTable((await measureDisputes()).map((m) => ({ name: m.name, ...summarize(m), ratio: null, errors: m.errors })));
+  // Dispute creation and decisions, in a database of their own (bench/disputes.ts).
+  console.log("");
+  console.log("Disputes, 16 clients:");
+  printTable((await measureDisputes()).map((m) => ({ name: m.name, ...summarize(m), ratio: null, errors: m.errors })));
+}

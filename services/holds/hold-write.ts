@@ -21,6 +21,7 @@ type HoldOutcome =
   | "exceeds_hold";
 
 type HoldFunction = "credits_hold_reserve" | "credits_hold_settle" | "credits_hold_end" | "credits_hold_extend";
+type HoldBatchFunction = "credits_hold_reserve_batch" | "credits_hold_settle_batch";
 
 type AnswerRow = {
   outcome: HoldOutcome;
@@ -60,12 +61,10 @@ function rejection(outcome: Exclude<HoldOutcome, "applied" | "replayed">, row: A
   }
 }
 
-/** Calls hold function `fn` with positional `[value, sqlType]` arguments; throws its refusal. */
-export async function runHoldWrite(db: Db, fn: HoldFunction, args: [unknown, string][]): Promise<HoldResult> {
-  const [row] = await callLedgerFunction<AnswerRow>(db, fn, args, "*");
-  if (!row) throw new Error("Hold function returned no row");
+/** What a hold function's answer row means: the hold (written or replayed), or the refusal. */
+export function holdResult(row: AnswerRow): HoldResult | DomainError {
   const { outcome } = row;
-  if (outcome !== "applied" && outcome !== "replayed") throw rejection(outcome, row);
+  if (outcome !== "applied" && outcome !== "replayed") return rejection(outcome, row);
   return {
     id: row.hold_id!,
     service: row.service_key!,
@@ -82,6 +81,27 @@ export async function runHoldWrite(db: Db, fn: HoldFunction, args: [unknown, str
     endedAt: row.ended_at,
     balance: row.balance!,
     available: row.available!,
-    replayed: row.outcome === "replayed",
+    replayed: outcome === "replayed",
   };
+}
+
+/** Calls hold function `fn` with positional `[value, sqlType]` arguments; throws its refusal. */
+export async function runHoldWrite(db: Db, fn: HoldFunction, args: [unknown, string][]): Promise<HoldResult> {
+  const [row] = await callLedgerFunction<AnswerRow>(db, fn, args, "*");
+  if (!row) throw new Error("Hold function returned no row");
+  const result = holdResult(row);
+  if (result instanceof DomainError) throw result;
+  return result;
+}
+
+/**
+ * Calls a batch hold function (`…_batch`, one answer row per request, with its 1-based ordinal)
+ * and returns the answers in request order, refusals as DomainErrors.
+ */
+export async function runHoldBatch(db: Db, fn: HoldBatchFunction, count: number, args: [unknown, string][]): Promise<(HoldResult | DomainError)[]> {
+  const rows = await callLedgerFunction<AnswerRow & { ordinal: number }>(db, fn, args, "*");
+  if (rows.length !== count) throw new Error(`${fn} answered ${rows.length} of ${count} requests`);
+  const results: (HoldResult | DomainError)[] = new Array(count);
+  for (const row of rows) results[row.ordinal - 1] = holdResult(row);
+  return results;
 }

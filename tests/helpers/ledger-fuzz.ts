@@ -16,9 +16,10 @@ import { removeCredits } from "@/services/credits/remove-credits";
 import { reverseEntry } from "@/services/credits/reverse-entry";
 import { setWalletStatus } from "@/services/credits/set-wallet-status";
 import { expireHolds } from "@/services/holds/expire-holds";
+import type { HoldResult } from "@/services/holds/hold-write";
 import { releaseHold } from "@/services/holds/release-hold";
-import { reserveHold } from "@/services/holds/reserve-hold";
-import { settleHold } from "@/services/holds/settle-hold";
+import { reserveHold, type ReserveHoldInput } from "@/services/holds/reserve-hold";
+import { settleHold, type SettleHoldInput } from "@/services/holds/settle-hold";
 import { createFundedAccount, createService } from "../fixtures/credits";
 import { ModelWallet, type Expected, type Outcome, type Overage, type Written } from "./ledger-model";
 import { seededRandom, type Random } from "./random";
@@ -53,7 +54,13 @@ type Step = {
   retry?: (changed: boolean) => Step;
   /** A consume, as an event of a batch. */
   event?: ConsumeEvent;
+  /** A reserve or a settlement, as a request of a hold batch, and what its hold answers. */
+  hold?: HoldRequest;
 };
+
+type HoldRequest =
+  | { kind: "reserve"; input: ReserveHoldInput; answer: (hold: HoldResult) => Answer }
+  | { kind: "settle"; input: SettleHoldInput; answer: (hold: HoldResult) => Answer };
 
 export type ConsumeEvent = { workspaceId: string; serviceKey: string; quantity: number; description: string; idempotencyKey: string };
 
@@ -67,6 +74,14 @@ export type FuzzOptions = {
    * through consumeCredits: one answer per event, in order, a refusal as its DomainError.
    */
   consumeBatch?: (events: ConsumeEvent[], clock: Clock) => Promise<(Answer | DomainError)[]>;
+  /**
+   * Sends reserves, and settlements, several at a time through these (group commit) instead of one
+   * by one: one answer per request, in order, a refusal as its DomainError.
+   */
+  holdBatch?: {
+    reserve: (inputs: ReserveHoldInput[], clock: Clock) => Promise<(HoldResult | DomainError)[]>;
+    settle: (inputs: SettleHoldInput[], clock: Clock) => Promise<(HoldResult | DomainError)[]>;
+  };
 };
 
 function asExpected(answer: Answer | DomainError): Expected {
@@ -183,7 +198,7 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     const quantity = r.next() < 0.02 ? 0 : r.int(1, 60);
     // Minutes to hours, against 0–12 minutes between operations: some expire, most can be settled.
     const ttlMinutes = r.next() < 0.2 ? r.int(1, 15) : r.int(30, 240);
-    const make = (key: string, description: string): Step => ({
+    const make = (key: string, description: string, input = { workspaceId, serviceKey: svc.key, quantity, ttlSeconds: ttlMinutes * 60, description, idempotencyKey: key, actor }): Step => ({
       label: `reserve ${quantity} × ${svc.key === service.key ? "service" : svc.key === flaky.key ? "flaky" : "estimate"} for ${ttlMinutes}m`,
       workspaceId,
       model: (written) => {
@@ -191,13 +206,14 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
         const signature = `reserve:${svc.key}:${quantity}:${ttlMinutes}:${description}`;
         return wallets.get(workspaceId)!.reserve({ unitCost, quantity, expiresAt: time + ttlMinutes * MINUTE, key, signature, now: time }, written);
       },
-      database: async () => {
-        const hold = await reserveHold(prisma(), { workspaceId, serviceKey: svc.key, quantity, ttlSeconds: ttlMinutes * 60, description, idempotencyKey: key, actor }, clock);
-        if (!hold.replayed) holds.push({ id: hold.id, workspaceId, overage: svc.holdOverage, quantity });
-        return { amount: hold.credits, balance: hold.balance, entryId: hold.id, replayed: hold.replayed };
-      },
+      database: async () => answer(await reserveHold(prisma(), input, clock)),
       retry: (changed) => make(key, changed ? `${description}, edited` : description),
+      hold: { kind: "reserve", input, answer },
     });
+    const answer = (hold: HoldResult): Answer => {
+      if (!hold.replayed) holds.push({ id: hold.id, workspaceId, overage: svc.holdOverage, quantity });
+      return { amount: hold.credits, balance: hold.balance, entryId: hold.id, replayed: hold.replayed };
+    };
     return make(randomUUID(), `job ${r.int(1, 1000)}`);
   }
 
@@ -226,16 +242,15 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
       });
       return make(randomUUID());
     }
-    const make = (key: string, quantity: number): Step => ({
+    const make = (key: string, quantity: number, input = { workspaceId, holdId: target.id, quantity, idempotencyKey: key, actor }): Step => ({
       label: `settle hold for ${quantity} (${target.overage})`,
       workspaceId,
       model: (written) => wallets.get(workspaceId)!.settle({ holdId: target.id, quantity, overage: target.overage, key, signature: `settle:${quantity}`, now: time }, written),
-      database: async () => {
-        const hold = await settleHold(prisma(), { workspaceId, holdId: target.id, quantity, idempotencyKey: key, actor }, clock);
-        return { amount: hold.settledCredits!, balance: hold.balance, entryId: hold.settlementEntryId!, replayed: hold.replayed };
-      },
+      database: async () => settled(await settleHold(prisma(), input, clock)),
       retry: (changed) => make(key, changed ? quantity + 1 : quantity),
+      hold: { kind: "settle", input, answer: settled },
     });
+    const settled = (hold: HoldResult): Answer => ({ amount: hold.settledCredits!, balance: hold.balance, entryId: hold.settlementEntryId!, replayed: hold.replayed });
     // Mostly within the hold, as most jobs end; sometimes beyond it, for the overage policies.
     return make(randomUUID(), r.next() < 0.75 ? r.int(1, Math.max(target.quantity, 1)) : r.int(1, 70));
   }
@@ -301,6 +316,36 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     }
   }
 
+  /** Reserves, or settlements, sent together; the model applies them in request order. */
+  async function runHoldBatch(steps: Step[]) {
+    const touched = [...new Set(steps.map((step) => step.workspaceId))];
+    const before = new Map(await Promise.all(touched.map(async (id) => [id, await lastSequence(prisma(), id)] as const)));
+    const requests = steps.map((step) => step.hold!);
+    const answers =
+      requests[0]!.kind === "reserve"
+        ? await options.holdBatch!.reserve(requests.map((request) => request.input as ReserveHoldInput), clock)
+        : await options.holdBatch!.settle(requests.map((request) => request.input as SettleHoldInput), clock);
+    const written = new Map(await Promise.all(touched.map(async (id) => [id, await writtenSince(prisma(), id, before.get(id)!)] as const)));
+    for (const [index, step] of steps.entries()) {
+      const answer = answers[index]!;
+      const actual = asExpected(answer instanceof DomainError ? answer : requests[index]!.answer(answer));
+      // A settlement's entry is named by its answer; a reserve's hold id too.
+      await judge(step, actual, async () => ({ entryId: actual.entryId ?? "", expiryEntryIds: written.get(step.workspaceId)!.expiryEntryIds, holdId: actual.entryId }));
+    }
+    for (const id of touched) await expectWalletMatches(prisma(), id, wallets.get(id)!, `${log.slice(-8).join("\n")}\n→ the hold batch above`);
+  }
+
+  /** 1–6 requests of one kind over random wallets, some of them retries of earlier ones; what cannot be batched runs first, alone. */
+  async function runHoldRequests(r: Random, kind: "reserve" | "settle", make: (r: Random, workspaceId: string) => Step) {
+    const steps = Array.from({ length: r.int(1, 6) }, () => {
+      const earlier = retries.filter((step) => step.hold?.kind === kind);
+      return r.next() < 0.25 && earlier.length ? r.pick(earlier).retry!(r.next() < 0.4) : make(r, r.pick(workspaces));
+    });
+    for (const step of steps.filter((step) => step.hold?.kind !== kind)) await runStep(step);
+    const batch = steps.filter((step) => step.hold?.kind === kind);
+    if (batch.length) await runHoldBatch(batch);
+  }
+
   /** 1–8 consumes over random wallets, some of them retries of earlier consumes (never two of one key). */
   function consumeBatch(r: Random, workspaceId: string): Step[] {
     const steps = [consume(r, workspaceId)];
@@ -332,8 +377,8 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
     else if (roll < 51) await runStep(remove(random, workspaceId));
     else if (roll < 60) await runStep(reverse(random, workspaceId));
     else if (roll < 65) await sweep();
-    else if (roll < 72) await runStep(reserve(random, workspaceId));
-    else if (roll < 80) await runStep(endHold(random, workspaceId));
+    else if (roll < 72) await (options.holdBatch ? runHoldRequests(random, "reserve", reserve) : runStep(reserve(random, workspaceId)));
+    else if (roll < 80) await (options.holdBatch ? runHoldRequests(random, "settle", endHold) : runStep(endHold(random, workspaceId)));
     else if (roll < 83) await sweepHolds();
     else if (roll < 87) {
       const paused = random.next() < 0.3;
@@ -346,7 +391,9 @@ export async function runReferenceFuzz(prisma: () => PrismaClient, options: Fuzz
       log.push(`flaky service ${flakyActive ? "on" : "off"}`);
     } else if (retries.length) {
       const retry = random.pick(retries).retry!(random.next() < 0.4);
-      await (retry.event && options.consumeBatch ? runBatch([retry]) : runStep(retry));
+      if (retry.event && options.consumeBatch) await runBatch([retry]);
+      else if (retry.hold && options.holdBatch) await runHoldBatch([retry]);
+      else await runStep(retry);
     }
   }
   const outcomes = log.map((line) => line.split(" → ")[1]);

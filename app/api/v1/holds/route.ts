@@ -4,12 +4,13 @@ import { withUsageKey } from "@/lib/http/route";
 import { apiIdempotencyKey } from "@/services/credits/consume-credits";
 import { holdResponseOf } from "@/app/api/v1/holds/hold-response";
 import { listHolds } from "@/services/holds/list-holds";
-import { reserveHold } from "@/services/holds/reserve-hold";
+import { holdGroups } from "@/services/holds/hold-groups";
 import { holdsPage, holdsQuery, reserveHoldBody } from "@/types/holds";
 
 // POST /api/v1/holds — reserve credits for a job before it runs (Idempotency-Key required)
 export const POST = withUsageKey({ body: reserveHoldBody, idempotent: true }, async ({ db, body, caller, idempotencyKey }) => {
-  const hold = await reserveHold(db, {
+  // Concurrent reserves are committed together; each still gets the answer it would have alone.
+  const hold = await holdGroups(db).reserve.submit({
     workspaceId: usageWorkspace(caller, body.workspaceId),
     serviceKey: body.service,
     quantity: body.quantity,
