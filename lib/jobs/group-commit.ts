@@ -105,3 +105,16 @@ export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): Grou
     },
   };
 }
+
+/**
+ * One instance per database client (the app's, or each test's own), made on first use: a
+ * process's group commits are shared by every request on that client.
+ */
+export function perDatabaseClient<D extends object, T>(create: (db: D) => T): (db: D) => T {
+  const made = new WeakMap<D, T>();
+  return (db) => {
+    let found = made.get(db);
+    if (!found) made.set(db, (found = create(db)));
+    return found;
+  };
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { createGroupCommit, type GroupCommit } from "@/lib/jobs/group-commit";
+import { createGroupCommit, perDatabaseClient, type GroupCommit } from "@/lib/jobs/group-commit";
 import { consumeCredits, consumeEach, type ConsumeCreditsInput, type ConsumeResult } from "./consume-credits";
 
 // Measured at 16 clients: fewer, larger commits win across wallets too (the process's CPU, not
@@ -42,12 +42,5 @@ export function createConsumeGroup(
   });
 }
 
-// One group per database client: the app's, or each test's own.
-const groups = new WeakMap<object, ConsumeGroup>();
-
 /** The process's group commit for `db`. */
-export function consumeGroup(db: Db): ConsumeGroup {
-  let group = groups.get(db);
-  if (!group) groups.set(db, (group = createConsumeGroup(db)));
-  return group;
-}
+export const consumeGroup = perDatabaseClient((db: Db) => createConsumeGroup(db));

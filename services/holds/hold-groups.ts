@@ -1,7 +1,7 @@
 import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { Db } from "@/lib/db";
-import { createGroupCommit, type GroupCommit } from "@/lib/jobs/group-commit";
+import { createGroupCommit, perDatabaseClient, type GroupCommit } from "@/lib/jobs/group-commit";
 import type { HoldResult } from "./hold-write";
 import { reserveEach, reserveHold, type ReserveHoldInput } from "./reserve-hold";
 import { settleEach, settleHold, type SettleHoldInput } from "./settle-hold";
@@ -54,12 +54,5 @@ export function createHoldGroups(
   };
 }
 
-// One pair of groups per database client: the app's, or each test's own.
-const groups = new WeakMap<object, HoldGroups>();
-
 /** The process's hold groups for `db`. */
-export function holdGroups(db: Db): HoldGroups {
-  let found = groups.get(db);
-  if (!found) groups.set(db, (found = createHoldGroups(db)));
-  return found;
-}
+export const holdGroups = perDatabaseClient((db: Db) => createHoldGroups(db));
