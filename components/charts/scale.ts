@@ -8,9 +8,13 @@ export function niceCeiling(max: number): number {
   return step * magnitude;
 }
 
-/** Ticks from 0 to a niceCeiling `top`, evenly spaced at whole numbers (credits are integers): 4 or 5 steps, fewer for tiny tops. */
+/**
+ * Ticks from 0 to a niceCeiling `top`, evenly spaced at whole numbers (credits are integers): steps
+ * of 2 or 1 × 10ⁿ (five steps to 1 or 5 × 10ⁿ, four to 2 × 10ⁿ), one per unit for tiny tops.
+ */
 export function ticks(top: number): number[] {
-  const count = top % 4 === 0 ? 4 : top % 5 === 0 ? 5 : top <= 4 ? top : 2;
+  const lead = Math.round(top / 10 ** Math.floor(Math.log10(top)));
+  const count = top <= 5 ? top : lead === 2 ? 4 : 5;
   return Array.from({ length: count + 1 }, (_, i) => (top * i) / count);
 }
 

@@ -69,9 +69,12 @@ describe("chart scale", () => {
     expect(ticks(200)).toEqual([0, 50, 100, 150, 200]);
     expect(ticks(50)).toEqual([0, 10, 20, 30, 40, 50]);
     expect(ticks(10)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(ticks(100)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(ticks(5000)).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
+    expect(ticks(5)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(ticks(2)).toEqual([0, 1, 2]);
     expect(ticks(1)).toEqual([0, 1]);
-    for (const top of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) expect(ticks(top).every(Number.isInteger)).toBe(true);
+    for (const top of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2_000_000, 5_000_000, 10_000_000]) expect(ticks(top).every(Number.isInteger)).toBe(true);
   });
 
   it("labels the first and last bar and evenly between", () => {
