@@ -66,16 +66,24 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
       <FinanceStats report={report} />
 
       <Card title="Revenue by day" description="Net of refunds and chargebacks, split into packs and subscriptions." className="mt-6" actions={<CsvLink href={csv("revenue-daily")} what="revenue by day" />}>
-        <StackedBarChart
-          label={`Net revenue per day over the last ${days} days: ${formatCents(revenue.total.netCents)} in total, ${formatCents(revenue.total.netPacksCents)} from packs and ${formatCents(revenue.total.netSubscriptionsCents)} from subscriptions. The numbers are in the table below.`}
-          series={["Packs", "Subscriptions"]}
-          columns={revenue.daily.map((d) => ({ label: formatShortDay(d.period), values: [d.netPacksCents, d.netSubscriptionsCents] }))}
-          formatTick={compactDollars}
-          formatValue={formatCents}
-        />
-        <Numbers days={days} csv={csv("revenue-daily")}>
-          <RevenueTable rows={[...revenue.daily].reverse()} caption="Revenue by day, newest first" />
-        </Numbers>
+        {revenue.daily.some((d) => d.grossCents > 0 || d.netCents !== 0) ? (
+          <>
+            <StackedBarChart
+              label={`Net revenue per day over the last ${days} days: ${formatCents(revenue.total.netCents)} in total, ${formatCents(revenue.total.netPacksCents)} from packs and ${formatCents(revenue.total.netSubscriptionsCents)} from subscriptions. The numbers are in the table below.`}
+              series={["Packs", "Subscriptions"]}
+              columns={revenue.daily.map((d) => ({ label: formatShortDay(d.period), values: [d.netPacksCents, d.netSubscriptionsCents] }))}
+              formatTick={compactDollars}
+              formatValue={formatCents}
+            />
+            <Numbers days={days} csv={csv("revenue-daily")}>
+              <RevenueTable rows={[...revenue.daily].reverse()} caption="Revenue by day, newest first" />
+            </Numbers>
+          </>
+        ) : (
+          <EmptyState title={`No payments in the last ${days} days`} icon="billing" bordered={false}>
+            Pack purchases and plan payments appear here by day, net of refunds and chargebacks.
+          </EmptyState>
+        )}
       </Card>
 
       <Card title="Revenue by month" description="Calendar months in the range; the first may be partial." className="mt-6" flush actions={<CsvLink href={csv("revenue-monthly")} what="revenue by month" />}>
@@ -98,15 +106,23 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
         className="mt-6"
         actions={<CsvLink href={csv("credits-daily")} what="credits by day" />}
       >
-        <LineChart
-          label={`Credits per day over the last ${days} days: ${formatCredits(credits.issued)} issued, ${formatCredits(credits.consumed)} consumed and ${formatCredits(credits.expired)} expired. The numbers are in the table below.`}
-          series={["Issued", "Consumed", "Expired"]}
-          columns={credits.daily.map((d) => ({ label: formatShortDay(d.day), values: [d.issued, d.consumed, d.expired] }))}
-          formatTick={compactCount}
-        />
-        <Numbers days={days} csv={csv("credits-daily")}>
-          <CreditsDailyTable rows={[...credits.daily].reverse()} />
-        </Numbers>
+        {credits.issued || credits.consumed || credits.expired ? (
+          <>
+            <LineChart
+              label={`Credits per day over the last ${days} days: ${formatCredits(credits.issued)} issued, ${formatCredits(credits.consumed)} consumed and ${formatCredits(credits.expired)} expired. The numbers are in the table below.`}
+              series={["Issued", "Consumed", "Expired"]}
+              columns={credits.daily.map((d) => ({ label: formatShortDay(d.day), values: [d.issued, d.consumed, d.expired] }))}
+              formatTick={compactCount}
+            />
+            <Numbers days={days} csv={csv("credits-daily")}>
+              <CreditsDailyTable rows={[...credits.daily].reverse()} />
+            </Numbers>
+          </>
+        ) : (
+          <EmptyState title={`No credits moved in the last ${days} days`} icon="credits" bordered={false}>
+            Credits issued, consumed and expired appear here by day.
+          </EmptyState>
+        )}
       </Card>
 
       <Card title="Credits by entry type" description="Every ledger movement in the range, in and out." className="mt-6" flush actions={<CsvLink href={csv("credits-by-type")} what="credits by entry type" />}>
