@@ -30,9 +30,7 @@ export default async function PackagesPage() {
         <PackageCard title="Monthly plans" rows={plans} empty="No monthly plans yet." />
         <PackageCard title="Credit packs" rows={packs} empty="No credit packs yet." />
         <Card title="Custom amounts" description={`Version ${pricing.version}${pricing.version === 0 ? " (the defaults)" : ""}. Quotes and new checkouts use it as soon as it is saved.`}>
-          <div className="px-5 pb-5">
-            <PricingSettingsForm settings={pricing.settings} version={pricing.version} />
-          </div>
+          <PricingSettingsForm settings={pricing.settings} version={pricing.version} />
         </Card>
         <Card title="Pricing history" flush>
           {history.length ? (

@@ -67,9 +67,7 @@ export default async function PromotionsPage() {
           title="Referrals"
           description={`Version ${referrals.version}${referrals.version === 0 ? " (the defaults)" : ""}. Each workspace's link is /sign-up?ref=<code>; both sides are credited once, at the new workspace's first payment. ${referralCounts.rewarded} rewarded, ${referralCounts.pending} waiting for a first payment, ${referralCounts.rejected} refused.`}
         >
-          <div className="px-5 pb-5">
-            <ReferralSettingsForm settings={referrals.settings} version={referrals.version} />
-          </div>
+          <ReferralSettingsForm settings={referrals.settings} version={referrals.version} />
         </Card>
       </div>
     </>
