@@ -41,3 +41,15 @@ export async function balance(page: Page): Promise<number> {
   const me = await (await page.request.get("/api/me")).json();
   return me.workspaces[0].wallet.balance;
 }
+
+/**
+ * Waits until no CSS transition or finite animation runs (a dialog fading out, a button's colour
+ * changing under the pointer): axe measures contrast from the colours on screen, mid-fade too.
+ * Endless ones (a spinner) are left running.
+ */
+export async function untilStill(page: Page) {
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getComputedTiming().iterations === Infinity),
+  );
+}

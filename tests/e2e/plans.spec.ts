@@ -5,7 +5,7 @@
 // cancellation at a stated date, undone. Each page is checked with axe at 1280 and 375 px.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { balance, EMULATOR, signUp, uniqueEmail } from "./demo";
+import { balance, EMULATOR, signUp, uniqueEmail, untilStill } from "./demo";
 
 
 async function payWithCard(page: Page, card: string) {
@@ -19,6 +19,7 @@ async function payWithCard(page: Page, card: string) {
 async function checkAtBothWidths(page: Page, testInfo: TestInfo, name: string) {
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+    await untilStill(page);
     const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
     expect(
       scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
