@@ -30,7 +30,7 @@ export default async function ApiKeysPage() {
       />
       <Card title="Keys" description={`${active} active, ${keys.length - active} revoked.${canManage ? "" : " Owners and admins create and revoke keys."}`} flush>
         {keys.length ? (
-          <ApiKeyTable workspaceId={workspace.id} rows={keys} canManage={canManage} />
+          <ApiKeyTable caption="API keys" rows={keys} sender="your servers" revokePath={canManage ? (key) => `/workspaces/${workspace.id}/api-keys/${key.id}` : undefined} />
         ) : (
           <EmptyState title="No API keys yet" icon="key" bordered={false}>
             {canManage ? "Create one for each server or environment, so a leaked key can be revoked without stopping the others." : "An owner or admin of this workspace can create one."}

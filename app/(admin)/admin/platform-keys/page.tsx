@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PlatformKeyIssueDialog } from "@/components/admin/platform-key-issue-dialog";
-import { PlatformKeyTable } from "@/components/admin/platform-key-table";
+import { ApiKeyTable } from "@/components/api-keys/api-key-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +24,7 @@ export default async function PlatformKeysPage() {
       />
       <Card title="Keys" description={`${active} active, ${keys.length - active} revoked. Issuing and revoking are recorded in the audit log.`} flush>
         {keys.length ? (
-          <PlatformKeyTable rows={keys} />
+          <ApiKeyTable caption="Platform keys" rows={keys} sender="services" revokePath={(key) => `/admin/platform-keys/${key.id}`} />
         ) : (
           <EmptyState title="No platform keys yet" icon="key" bordered={false}>
             Issue one for each service that records usage, so a leaked key can be revoked without stopping the others.
