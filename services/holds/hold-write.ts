@@ -4,21 +4,10 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { DomainError, notFound } from "@/lib/errors";
 import type { HoldResponse, HoldStatus } from "@/types/holds";
-import { callLedgerFunction, ledgerRejection } from "../credits/ledger-write";
+import { callLedgerFunction, ledgerRejection, type LedgerOutcome } from "../credits/ledger-write";
 
-type HoldOutcome =
-  | "applied"
-  | "replayed"
-  | "idempotency_mismatch"
-  | "not_found"
-  | "wallet_paused"
-  | "insufficient_credits"
-  | "unknown_service"
-  | "invalid_amount"
-  | "balance_limit"
-  | "hold_not_active"
-  | "hold_expired"
-  | "exceeds_hold";
+/** The ledger's outcomes (a hold reverses nothing), and the hold's own. */
+type HoldOutcome = Exclude<LedgerOutcome, "not_reversible"> | "hold_not_active" | "hold_expired" | "exceeds_hold";
 
 type HoldFunction = "credits_hold_reserve" | "credits_hold_settle" | "credits_hold_end" | "credits_hold_extend";
 type HoldBatchFunction = "credits_hold_reserve_batch" | "credits_hold_settle_batch";
