@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ActorType, DisputeStatus, LedgerEntryType, PaymentStatus } from "@/lib/generated/prisma/client";
 import type { LedgerEntryView } from "@/types/usage";
+import { LEDGER_ENTRY_SELECT } from "./list-ledger";
 
 /** How long after a charge a customer may dispute it. */
 export const DISPUTE_WINDOW_DAYS = 30;
@@ -66,14 +67,7 @@ export async function getLedgerEntryDetail(db: Db, workspaceId: string, entryId:
   const entry = await db.ledgerEntry.findFirst({
     where: { id: entryId, workspaceId },
     select: {
-      ...LINKED,
-      balanceAfter: true,
-      quantity: true,
-      referenceType: true,
-      referenceId: true,
-      reversesId: true,
-      description: true,
-      serviceId: true,
+      ...LEDGER_ENTRY_SELECT,
       idempotencyKey: true,
       actorType: true,
       actorId: true,

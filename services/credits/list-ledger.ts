@@ -6,7 +6,8 @@ import type { LedgerEntryView, LedgerPage, LedgerQuery } from "@/types/usage";
 export type LedgerFilters = Pick<LedgerQuery, "type" | "from" | "to" | "service" | "reference">;
 export type ListLedgerInput = LedgerFilters & Pick<LedgerQuery, "cursor" | "limit">;
 
-const SELECT = {
+/** The columns of an entry as the ledger lists it; the entry detail reads these and more. */
+export const LEDGER_ENTRY_SELECT = {
   id: true,
   sequence: true,
   type: true,
@@ -21,7 +22,7 @@ const SELECT = {
   serviceId: true,
 } as const;
 
-type Row = Prisma.LedgerEntryGetPayload<{ select: typeof SELECT }>;
+type Row = Prisma.LedgerEntryGetPayload<{ select: typeof LEDGER_ENTRY_SELECT }>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -72,7 +73,7 @@ async function pageOf(db: Db, where: Prisma.LedgerEntryWhereInput, cursor: strin
     where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, sequence: { lt: after.sequence } }] }] } : where,
     orderBy: [{ createdAt: "desc" }, { sequence: "desc" }],
     take: limit + 1,
-    select: SELECT,
+    select: LEDGER_ENTRY_SELECT,
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
