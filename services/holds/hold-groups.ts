@@ -32,21 +32,16 @@ export function createHoldGroups(
   db: Db,
   { clock = systemClock, maxInFlight = MAX_IN_FLIGHT, walletDepth = WALLET_DEPTH }: { clock?: Clock; maxInFlight?: number; walletDepth?: number } = {},
 ): HoldGroups {
+  const byWallet = { maxInFlight, maxBatch: MAX_BATCH, laneDepth: walletDepth, lane: (input: { workspaceId: string }) => input.workspaceId };
   return {
     reserve: createGroupCommit<ReserveHoldInput, HoldResult>({
-      maxInFlight,
-      maxBatch: MAX_BATCH,
-      laneDepth: walletDepth,
-      lane: (input) => input.workspaceId,
+      ...byWallet,
       identity: (input) => `${input.workspaceId} ${input.idempotencyKey}`,
       commitOne: (input) => reserveHold(db, input, clock),
       commitMany: (inputs) => reserveEach(db, inputs, clock),
     }),
     settle: createGroupCommit<SettleHoldInput, HoldResult>({
-      maxInFlight,
-      maxBatch: MAX_BATCH,
-      laneDepth: walletDepth,
-      lane: (input) => input.workspaceId,
+      ...byWallet,
       identity: (input) => input.holdId,
       commitOne: (input) => settleHold(db, input, clock),
       commitMany: (inputs) => settleEach(db, inputs, clock),
