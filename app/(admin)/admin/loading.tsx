@@ -1,11 +1,8 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageLoading, Skeleton } from "@/components/ui/skeleton";
 
 export default function AdminLoading() {
   return (
-    <div role="status" aria-live="polite">
-      <span className="sr-only">Loading…</span>
-      <Skeleton className="h-7 w-52" />
-      <Skeleton className="mt-3 mb-8 h-4 w-72" />
+    <PageLoading>
       <div className="grid gap-4 sm:grid-cols-3">
         <Skeleton className="h-28 rounded-xl" />
         <Skeleton className="h-28 rounded-xl" />
@@ -16,6 +13,6 @@ export default function AdminLoading() {
           <Skeleton key={row} className="h-8" />
         ))}
       </div>
-    </div>
+    </PageLoading>
   );
 }

@@ -1,11 +1,10 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageLoading, Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+export default function PackagesLoading() {
   return (
-    <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading packages">
-      <Skeleton className="h-10 w-64" />
-      <Skeleton className="h-48 w-full" />
-      <Skeleton className="h-48 w-full" />
-    </div>
+    <PageLoading what="packages">
+      <Skeleton className="h-48 rounded-xl" />
+      <Skeleton className="mt-6 h-48 rounded-xl" />
+    </PageLoading>
   );
 }

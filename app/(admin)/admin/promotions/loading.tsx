@@ -1,10 +1,9 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { PageLoading, Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+export default function PromotionsLoading() {
   return (
-    <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading promotions">
-      <Skeleton className="h-10 w-64" />
-      <Skeleton className="h-64 w-full" />
-    </div>
+    <PageLoading what="promotions">
+      <Skeleton className="h-64 rounded-xl" />
+    </PageLoading>
   );
 }
